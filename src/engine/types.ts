@@ -41,14 +41,17 @@ export type Sizing =
   | { readonly kind: 'close' };
 
 /**
- * Price level for an attached exit: an absolute price or a fraction of the entry fill price
- * (`percent: 0.02` = 2 % away from the fill, adverse for a stop-loss, favourable for a
- * take-profit).
+ * Price level for an attached exit: an absolute price [price], or a distance from the entry
+ * fill price as a fraction of it (`fraction: 0.02` = 2 % away; below the fill for a long's
+ * stop-loss, above it for a long's take-profit, mirrored for shorts).
  */
-export type ExitLevel = { readonly price: number } | { readonly percent: number };
+export type ExitLevel = { readonly price: number } | { readonly fraction: number };
 
-/** Trailing distance: a fraction of the reference price, or an absolute price distance. */
-export type TrailDistance = { readonly percent: number } | { readonly amount: number };
+/**
+ * Trailing distance from the best price since activation: a fraction of that price
+ * (`fraction: 0.03` = 3 %) or an absolute distance [price].
+ */
+export type TrailDistance = { readonly fraction: number } | { readonly amount: number };
 
 /** An instruction to the broker. Immutable apart from `status` and trailing state. */
 export interface Order {

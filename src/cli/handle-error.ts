@@ -1,0 +1,36 @@
+/**
+ * The single place that maps errors to stderr text and exit codes (STYLE.md "Errors and exit
+ * codes"): `error[CODE]: location: message`, then `hint: …`. Stack traces only with `--debug`
+ * or `BT_DEBUG=1`.
+ */
+import { CommanderError } from 'commander';
+import { BtError, EXIT_CODES, formatLocation } from '../errors.js';
+import type { CliIo } from './io.js';
+
+/** Commander error codes that are successful exits (help, version). */
+const SUCCESS_CODES = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version', 'commander.executeSubCommandAsync']);
+
+/** Writes the message for `error` to stderr and returns the exit code. */
+export function handleError(error: unknown, io: CliIo, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    if (SUCCESS_CODES.has(error.code) || error.exitCode === 0) return EXIT_CODES.ok;
+    const message = error.message.replace(/^error:\s*/, '').replace(/\n/g, ' ');
+    io.stderr.write(`error[BT_USAGE]: ${message}\nhint: run "bt --help" or "bt <command> --help" for usage\n`);
+    return EXIT_CODES.usage;
+  }
+  if (error instanceof BtError) {
+    const where = formatLocation(error.location);
+    const prefix = where !== '' && !error.message.startsWith(where) ? `${where}: ` : '';
+    io.stderr.write(`error[${error.code}]: ${prefix}${error.message}\n`);
+    if (error.hint !== undefined) io.stderr.write(`hint: ${error.hint}\n`);
+    if (debug) {
+      io.stderr.write(`${error.stack ?? ''}\n`);
+      if (error.cause instanceof Error) io.stderr.write(`caused by: ${error.cause.stack ?? error.cause.message}\n`);
+    }
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`error[BT_INTERNAL]: ${message}\nhint: this is a bug in bt; please report it with the command you ran (add --debug for the stack trace)\n`);
+  if (debug && error instanceof Error) io.stderr.write(`${error.stack ?? ''}\n`);
+  return EXIT_CODES.internal;
+}

@@ -1,0 +1,167 @@
+/**
+ * `runBacktest`: the event-driven, bar-by-bar simulation of one strategy on one series.
+ * Pure: no I/O, no clock, no randomness; the same inputs give the same result.
+ *
+ * For every bar t (CONVENTIONS.md §2): the broker matches pending orders against bar t
+ * (market orders at the open, then stops, then limits), equity is marked at the close, and
+ * from the first decision bar on the strategy's `next` decides at the close. Orders it places
+ * fill from bar t+1 on (or at bar t's close with `fillAt: 'close'`).
+ */
+import type { BarSeries } from '../data/bar-series.js';
+import { formatTime } from '../data/bar-series.js';
+import { BtError, DataError, StrategyError } from '../errors.js';
+import { createInitContext, RunContext, type RegisteredIndicator } from '../strategy/context.js';
+import type { Strategy } from '../strategy/define-strategy.js';
+import type { ParamSchema, ParamValues } from '../strategy/params.js';
+import type { BarClock } from '../strategy/series-view.js';
+import { Broker, type BrokerConfig } from './broker.js';
+import type { Fill, LogEntry, OpenTrade, OrderRecord, RejectedOrder, Sizing, Trade } from './types.js';
+
+/** Settings of one run besides the data and the strategy. */
+export interface RunOptions {
+  readonly broker: BrokerConfig;
+  /** Sizing of orders that name none (all-in: `{ kind: 'fraction', fraction: ALL_IN_FRACTION }`). */
+  readonly defaultSizing: Sizing;
+  /** Close open trades at the last close (commission charged) instead of leaving them open. */
+  readonly closeAtEnd: boolean;
+  /**
+   * Do not decide before this bar even if the warm-up is shorter (optimizers use it so that
+   * every run covers the same window). Default 0.
+   */
+  readonly minFirstDecisionBar?: number;
+}
+
+/** Everything a run produced. Arrays are in event order; nothing is mutated afterwards. */
+export interface RunResult {
+  readonly strategy: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly bars: BarSeries;
+  /** Largest leading-NaN count of the registered indicators [bars]. */
+  readonly warmupBars: number;
+  /** First bar whose close the strategy decides at: max(1 + warm-up, minFirstDecisionBar). */
+  readonly firstDecisionBar: number;
+  /** Equity at each bar's close [cash], one value per bar. */
+  readonly equity: Float64Array;
+  readonly fills: readonly Fill[];
+  readonly trades: readonly Trade[];
+  readonly openTrades: readonly OpenTrade[];
+  readonly rejectedOrders: readonly RejectedOrder[];
+  readonly orders: readonly OrderRecord[];
+  readonly logs: readonly LogEntry[];
+  readonly indicators: readonly RegisteredIndicator[];
+  /** Cash after the last bar [cash]. */
+  readonly finalCash: number;
+  readonly commissionPaid: number;
+  readonly slippagePaid: number;
+}
+
+/** Where a user-strategy exception happened: `file:line` from its stack, if any. */
+function userFrame(error: unknown): string | undefined {
+  const stack = error instanceof Error ? error.stack : undefined;
+  if (stack === undefined) return undefined;
+  for (const line of stack.split('\n').slice(1)) {
+    const match = /\(?((?:file:\/\/)?[^()\s]+):(\d+):(\d+)\)?$/.exec(line.trim());
+    if (match === null) continue;
+    const file = match[1];
+    if (file.includes('node_modules') || file.startsWith('node:') || /[\\/](dist[\\/])?src[\\/](engine|strategy)[\\/]/.test(file)) continue;
+    return `${file.replace(/^file:\/\//, '')}:${match[2]}`;
+  }
+  return undefined;
+}
+
+function strategyFailure(error: unknown, strategy: string, phase: string, bars: BarSeries, bar: number | undefined): BtError {
+  if (error instanceof BtError) return error;
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const where = userFrame(error);
+  const at =
+    bar === undefined ? '' : ` at bar ${bar} (${formatTime(bars.time[bar], bars.intraday)})`;
+  return new StrategyError('BT_STRATEGY_THREW', `strategy "${strategy}" threw in ${phase}${at}: ${message}`, {
+    hint: where === undefined ? 'fix the strategy code; run with --debug for the stack trace' : `see ${where}; run with --debug for the stack trace`,
+    location: where === undefined ? undefined : { file: where },
+    cause: error,
+  });
+}
+
+/**
+ * Runs `strategy` with resolved `params` over `bars`.
+ * @throws StrategyError `BT_STRATEGY_THREW` when `init` or `next` throws (with bar index and
+ *   time), `BT_INDICATOR_LENGTH` for a mis-sized indicator; DataError `BT_DATA_TOO_SHORT` when
+ *   the data has no bar after the warm-up.
+ */
+export function runBacktest<S extends ParamSchema, State>(
+  bars: BarSeries,
+  strategy: Strategy<S, State>,
+  params: ParamValues<S>,
+  options: RunOptions,
+): RunResult {
+  const n = bars.length;
+  const clock: BarClock = { bar: n - 1 };
+  const indicators: RegisteredIndicator[] = [];
+  let state: State;
+  try {
+    state = strategy.init(createInitContext(bars, params, clock, indicators));
+  } catch (error) {
+    throw strategyFailure(error, strategy.name, 'init', bars, undefined);
+  }
+  let warmup = 0;
+  for (const indicator of indicators) warmup = Math.max(warmup, indicator.warmup);
+  const firstDecisionBar = Math.max(1 + warmup, options.minFirstDecisionBar ?? 0);
+  if (firstDecisionBar >= n) {
+    throw new DataError(
+      'BT_DATA_TOO_SHORT',
+      `${bars.source.file}: ${n} bars, but the strategy's warm-up needs ${warmup} bars and it decides first at bar ${firstDecisionBar}`,
+      {
+        hint: `use at least ${firstDecisionBar + 1} bars (widen --from/--to) or shorten the indicator periods`,
+        location: { file: bars.source.file },
+      },
+    );
+  }
+
+  const broker = new Broker(options.broker, [bars], bars.time);
+  const equity = new Float64Array(n);
+  const logs: LogEntry[] = [];
+  const ctx = new RunContext({ clock, broker, bars, params, equity, defaultSizing: options.defaultSizing, logs });
+  const fillAtClose = options.broker.fillAt === 'close';
+  const next = strategy.next;
+
+  let bar = 0;
+  try {
+    for (; bar < n; bar++) {
+      clock.bar = bar;
+      if (broker.hasPending) broker.processBar(bar);
+      equity[bar] = broker.markEquity(bar);
+      if (bar >= firstDecisionBar) {
+        next.call(strategy, ctx, state);
+        if (fillAtClose && broker.hasPending) {
+          broker.fillAtClose(bar);
+          equity[bar] = broker.markEquity(bar);
+        }
+      }
+    }
+  } catch (error) {
+    throw strategyFailure(error, strategy.name, 'next', bars, bar);
+  }
+  if (options.closeAtEnd) {
+    broker.closeAllAt(n - 1);
+    equity[n - 1] = broker.markEquity(n - 1);
+  }
+  const snapshot = broker.snapshot(n - 1);
+  return {
+    strategy: strategy.name,
+    params: params as Readonly<Record<string, unknown>>,
+    bars,
+    warmupBars: warmup,
+    firstDecisionBar,
+    equity,
+    fills: snapshot.fills,
+    trades: snapshot.trades,
+    openTrades: snapshot.openTrades,
+    rejectedOrders: snapshot.rejectedOrders,
+    orders: snapshot.orders,
+    logs,
+    indicators,
+    finalCash: snapshot.cash,
+    commissionPaid: broker.commissionPaid,
+    slippagePaid: broker.slippagePaid,
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * The JSON result document of `bt run` (`--json`, `summary.json`, baselines and the run
+ * store). Keys keep a fixed order, numbers are written as JavaScript's shortest round-trip
+ * decimals, and NaN/±Infinity never appear: they become `null` (metrics say why in
+ * `nullReasons`). No wall-clock time and no absolute path is included, so the same inputs
+ * give byte-identical output. The schema is documented in README.md ("JSON result").
+ */
+import type { RunResult } from '../engine/run-backtest.js';
+import type { ExitLevel, Sizing, TrailDistance } from '../engine/types.js';
+import type { Metrics } from '../metrics/index.js';
+
+/** Version of the document layout; bumped on any incompatible change. */
+export const SCHEMA_VERSION = 1;
+
+/** Facts about a run that the engine does not know (where things came from, the settings). */
+export interface RunMeta {
+  readonly btVersion: string;
+  readonly strategy: { readonly name: string; readonly source: string; readonly kind: 'builtin' | 'file'; readonly sha256: string };
+  readonly data: { readonly file: string; readonly sha256: string; readonly dialect: string };
+  readonly conventions: Conventions;
+}
+
+/** Every convention in force, echoed in the result. */
+export interface Conventions {
+  readonly initialCash: number;
+  readonly commissionRate: number;
+  readonly commissionFixed: number;
+  readonly slippageRate: number;
+  readonly fill: 'next-open' | 'close';
+  readonly sizing: Sizing;
+  readonly fractional: boolean;
+  readonly closeAtEnd: boolean;
+  readonly stopLoss: ExitLevel | undefined;
+  readonly takeProfit: ExitLevel | undefined;
+  readonly trailingStop: TrailDistance | undefined;
+  readonly from: number | undefined;
+  readonly to: number | undefined;
+}
+
+/** Plain-words statement of the fixed rules, included in every result. */
+export const FIXED_RULES = {
+  decision: 'strategy decides at the close of bar t from data up to t; first decision bar = 1 + longest indicator warm-up',
+  marketFill: 'market orders fill at the next bar open (fill=next-open) or at the signal bar close (fill=close)',
+  stopFill: 'stops fill at the stop, or at the open when the bar gaps through it',
+  limitFill: 'limits fill at the limit, or at the better open on a gap',
+  sameBar: 'stops are matched before limits: with stop-loss and take-profit both in range the stop-loss fills',
+  brackets: 'attached exits are active from the bar after the entry fill',
+  commission: 'commission = |units| × price × rate + fixed, on every fill',
+  slippage: 'slippage moves the fill price against the order by the slippage rate',
+  allInSizing: 'fraction sizing: units = floor(available × f / (p + f·p·rate / f)) at the fill price p (backtesting.py 0.6.6)',
+  crossover: 'strict: a[t−1] < b[t−1] and a[t] > b[t]',
+  prices: 'open/high/low/close as in the file; adjusted close never used',
+  endOfData: 'open trades stay open, marked at the last close, unless closeAtEnd',
+} as const;
+
+function sizingJson(sizing: Sizing): Record<string, unknown> {
+  return { ...sizing };
+}
+
+function finite(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}
+
+/**
+ * Builds the result document (a plain object with a fixed key order).
+ * Times are UTC epoch ms; ratios are fractions; money in the data's quote currency.
+ */
+export function buildRunDocument(run: RunResult, metrics: Metrics, meta: RunMeta): Record<string, unknown> {
+  const bars = run.bars;
+  const symbol = bars.symbol;
+  const c = meta.conventions;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    btVersion: meta.btVersion,
+    strategy: { ...meta.strategy, params: run.params },
+    data: {
+      file: meta.data.file,
+      sha256: meta.data.sha256,
+      dialect: meta.data.dialect,
+      symbol,
+      bars: bars.length,
+      start: bars.length > 0 ? bars.time[0] : null,
+      end: bars.length > 0 ? bars.time[bars.length - 1] : null,
+    },
+    conventions: {
+      initialCash: c.initialCash,
+      commissionRate: c.commissionRate,
+      commissionFixed: c.commissionFixed,
+      slippageRate: c.slippageRate,
+      fill: c.fill,
+      sizing: sizingJson(c.sizing),
+      fractional: c.fractional,
+      closeAtEnd: c.closeAtEnd,
+      stopLoss: c.stopLoss ?? null,
+      takeProfit: c.takeProfit ?? null,
+      trailingStop: c.trailingStop ?? null,
+      from: c.from ?? null,
+      to: c.to ?? null,
+      warmupBars: run.warmupBars,
+      firstDecisionBar: run.firstDecisionBar,
+      rules: FIXED_RULES,
+    },
+    metrics: metrics.values,
+    nullReasons: metrics.nullReasons,
+    account: {
+      finalCash: finite(run.finalCash),
+      finalEquity: finite(run.equity[run.equity.length - 1]),
+      commissionPaid: finite(run.commissionPaid),
+      slippagePaid: finite(run.slippagePaid),
+      openTradeCount: run.openTrades.length,
+      rejectedOrderCount: run.rejectedOrders.length,
+    },
+    trades: run.trades.map((t) => ({
+      id: t.id,
+      symbol,
+      side: t.side,
+      quantity: t.quantity,
+      entryBar: t.entryBar,
+      entryTime: t.entryTime,
+      entryPrice: t.entryPrice,
+      exitBar: t.exitBar,
+      exitTime: t.exitTime,
+      exitPrice: t.exitPrice,
+      grossPnl: t.grossPnl,
+      commission: t.commission,
+      slippage: t.slippage,
+      pnl: t.pnl,
+      netReturn: t.netReturn,
+      barsHeld: t.barsHeld,
+      exitReason: t.exitReason,
+      tag: t.tag ?? null,
+    })),
+    openTrades: run.openTrades.map((t) => ({
+      id: t.id,
+      symbol,
+      side: t.side,
+      quantity: t.quantity,
+      entryBar: t.entryBar,
+      entryTime: t.entryTime,
+      entryPrice: t.entryPrice,
+      entryCommission: t.entryCommission,
+      markPrice: t.markPrice,
+      unrealizedPnl: t.unrealizedPnl,
+      tag: t.tag ?? null,
+    })),
+    rejectedOrders: run.rejectedOrders.map((r) => ({
+      orderId: r.order.id,
+      bar: r.bar,
+      time: r.time,
+      side: r.order.side,
+      type: r.order.type,
+      reason: r.reason,
+    })),
+    logs: run.logs.map((l) => ({ bar: l.bar, time: l.time, message: l.message })),
+  };
+}
+
+/**
+ * Serializes a document: 2-space indentation, a final newline, and any non-finite number as
+ * `null` (defence in depth; builders already avoid them).
+ */
+export function stringifyDocument(document: unknown): string {
+  return `${JSON.stringify(document, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 2)}\n`;
+}

@@ -1,0 +1,181 @@
+/**
+ * The `ctx` objects a strategy sees: {@link createInitContext} for `init` (whole series) and
+ * {@link RunContext} for `next` (causal views up to the current bar). One `RunContext` is
+ * reused for every bar: nothing is allocated per bar.
+ */
+import type { BarSeries } from '../data/bar-series.js';
+import { StrategyError } from '../errors.js';
+import type { Broker } from '../engine/broker.js';
+import type { LogEntry, Order, Sizing } from '../engine/types.js';
+import type { CloseOptions, IndicatorOptions, InitContext, OrderOptions, PositionView, StrategyContext } from './define-strategy.js';
+import { buildOrderRequest, closeRequest } from './order-request.js';
+import { SeriesView, type BarClock } from './series-view.js';
+
+/** An indicator registered in `init`. */
+export interface RegisteredIndicator {
+  readonly name: string;
+  readonly values: Float64Array;
+  /** Leading bars without a value [bars]. */
+  readonly warmup: number;
+  readonly overlay: boolean;
+}
+
+/** Number of leading NaN values of `values`. */
+export function leadingNaNs(values: Float64Array): number {
+  let count = 0;
+  while (count < values.length && values[count] !== values[count]) count++;
+  return count;
+}
+
+/**
+ * Builds the `init` context for `bars`; registered indicators are appended to `registry`.
+ * @throws StrategyError `BT_INDICATOR_LENGTH` when a registered series has the wrong length.
+ */
+export function createInitContext<P>(
+  bars: BarSeries,
+  params: P,
+  clock: BarClock,
+  registry: RegisteredIndicator[],
+): InitContext<P> {
+  return {
+    params,
+    symbol: bars.symbol,
+    bars,
+    open: bars.open,
+    high: bars.high,
+    low: bars.low,
+    close: bars.close,
+    volume: bars.volume,
+    time: bars.time,
+    indicator(name: string, values: Float64Array, options: IndicatorOptions = {}): SeriesView {
+      if (!(values instanceof Float64Array) || values.length !== bars.length) {
+        const length = (values as { length?: unknown } | undefined)?.length;
+        throw new StrategyError(
+          'BT_INDICATOR_LENGTH',
+          `indicator "${name}" has ${String(length)} values but the data has ${bars.length} bars`,
+          { hint: 'register a Float64Array with one value per bar (NaN during warm-up)' },
+        );
+      }
+      const warmup = options.warmup ?? leadingNaNs(values);
+      registry.push({ name, values, warmup, overlay: options.overlay ?? true });
+      return new SeriesView(name, values, clock);
+    },
+  };
+}
+
+class LivePosition implements PositionView {
+  readonly #broker: Broker;
+  readonly #symbol: number;
+  constructor(broker: Broker, symbol: number) {
+    this.#broker = broker;
+    this.#symbol = symbol;
+  }
+  get signedQuantity(): number {
+    return this.#broker.netQuantity(this.#symbol);
+  }
+  get quantity(): number {
+    return Math.abs(this.#broker.netQuantity(this.#symbol));
+  }
+  get side(): 'long' | 'short' | 'flat' {
+    const net = this.#broker.netQuantity(this.#symbol);
+    return net > 0 ? 'long' : net < 0 ? 'short' : 'flat';
+  }
+  get isLong(): boolean {
+    return this.#broker.netQuantity(this.#symbol) > 0;
+  }
+  get isShort(): boolean {
+    return this.#broker.netQuantity(this.#symbol) < 0;
+  }
+  get isFlat(): boolean {
+    return this.#broker.netQuantity(this.#symbol) === 0;
+  }
+  get averagePrice(): number {
+    return this.#broker.averagePrice(this.#symbol);
+  }
+  get unrealizedPnl(): number {
+    return this.#broker.unrealizedPnl(this.#symbol);
+  }
+}
+
+/** The `next` context of a single-symbol run. */
+export class RunContext<P> implements StrategyContext<P> {
+  readonly #clock: BarClock;
+  readonly #broker: Broker;
+  readonly #bars: BarSeries;
+  readonly #equity: Float64Array;
+  readonly #defaultSizing: Sizing;
+  readonly #logs: LogEntry[];
+  readonly params: P;
+  readonly symbol: string;
+  readonly lastBar: number;
+  readonly open: SeriesView;
+  readonly high: SeriesView;
+  readonly low: SeriesView;
+  readonly close: SeriesView;
+  readonly volume: SeriesView;
+  readonly position: PositionView;
+
+  constructor(options: {
+    clock: BarClock;
+    broker: Broker;
+    bars: BarSeries;
+    params: P;
+    equity: Float64Array;
+    defaultSizing: Sizing;
+    logs: LogEntry[];
+  }) {
+    this.#clock = options.clock;
+    this.#broker = options.broker;
+    this.#bars = options.bars;
+    this.#equity = options.equity;
+    this.#defaultSizing = options.defaultSizing;
+    this.#logs = options.logs;
+    this.params = options.params;
+    this.symbol = options.bars.symbol;
+    this.lastBar = options.bars.length - 1;
+    this.open = new SeriesView('open', options.bars.open, options.clock);
+    this.high = new SeriesView('high', options.bars.high, options.clock);
+    this.low = new SeriesView('low', options.bars.low, options.clock);
+    this.close = new SeriesView('close', options.bars.close, options.clock);
+    this.volume = new SeriesView('volume', options.bars.volume, options.clock);
+    this.position = new LivePosition(options.broker, 0);
+  }
+
+  get bar(): number {
+    return this.#clock.bar;
+  }
+  get time(): number {
+    return this.#bars.time[this.#clock.bar];
+  }
+  get cash(): number {
+    return this.#broker.cash;
+  }
+  get equity(): number {
+    return this.#equity[this.#clock.bar];
+  }
+  get pendingOrders(): readonly Order[] {
+    return this.#broker.pendingOrders();
+  }
+
+  buy(options: OrderOptions = {}): number {
+    return this.#broker.submit(buildOrderRequest(0, 'buy', options, this.#defaultSizing), this.#clock.bar).id;
+  }
+
+  sell(options: OrderOptions = {}): number {
+    return this.#broker.submit(buildOrderRequest(0, 'sell', options, this.#defaultSizing), this.#clock.bar).id;
+  }
+
+  closePosition(options: CloseOptions = {}): number {
+    const net = this.#broker.netQuantity(0);
+    if (net === 0) return -1;
+    return this.#broker.submit(closeRequest(0, net > 0 ? 'sell' : 'buy', options.tag), this.#clock.bar).id;
+  }
+
+  cancel(orderId: number): boolean {
+    return this.#broker.cancel(orderId, this.#clock.bar);
+  }
+
+  log(message: string): void {
+    this.#logs.push({ bar: this.#clock.bar, time: this.#bars.time[this.#clock.bar], message: String(message) });
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * Resolves `--strategy`: a built-in name (`sma-cross`) or the path of a user's TypeScript or
+ * JavaScript file, loaded at run time through tsx (no build step).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { register } from 'node:module';
+import { join, resolve as resolvePath } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { didYouMean } from '../config/suggest.js';
+import { StrategyError, UsageError } from '../errors.js';
+import { BUILTIN_NAMES, BUILTIN_STRATEGIES } from './builtins.js';
+import type { Strategy } from './define-strategy.js';
+import { packageRoot } from './package-root.js';
+
+/** A loaded strategy and where it came from. */
+export interface LoadedStrategy {
+  readonly strategy: Strategy;
+  /** `builtin` or `file`. */
+  readonly kind: 'builtin' | 'file';
+  /** The name or path as the user gave it. */
+  readonly source: string;
+  /** SHA-256 (hex) of the strategy's source file. */
+  readonly sha256: string;
+}
+
+/** True when `spec` names a file rather than a built-in. */
+export function isStrategyFile(spec: string): boolean {
+  return /[\\/]/.test(spec) || /\.[cm]?[jt]s$/.test(spec);
+}
+
+function sha256(text: string | Buffer): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * Checks that `value` has the shape of a strategy (name, params, init, next).
+ * @returns a message saying what is missing, or undefined.
+ */
+export function strategyShapeProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return 'it is not an object';
+  const v = value as Record<string, unknown>;
+  if (typeof v.name !== 'string' || v.name === '') return 'it has no "name"';
+  if (typeof v.params !== 'object' || v.params === null) return 'it has no "params" object';
+  if (typeof v.init !== 'function') return 'it has no "init" function';
+  if (typeof v.next !== 'function') return 'it has no "next" function';
+  return undefined;
+}
+
+let aliasRegistered = false;
+
+/** Lets user files `import ... from 'bt'` (see bt-alias-hook.ts). */
+function registerBtAlias(): void {
+  if (aliasRegistered) return;
+  aliasRegistered = true;
+  const root = packageRoot();
+  const hook = join(root, 'dist/src/strategy/bt-alias-hook.js');
+  if (!existsSync(hook)) return;
+  register(pathToFileURL(hook), {
+    data: {
+      api: pathToFileURL(join(root, 'dist/src/api.js')).href,
+      indicators: pathToFileURL(join(root, 'dist/src/indicators/index.js')).href,
+    },
+  });
+}
+
+/** Finds the strategy among a module's exports: `default`, then `strategy`, then any one. */
+function pickExport(module: Record<string, unknown>): unknown {
+  if (module.default !== undefined && strategyShapeProblem(module.default) === undefined) return module.default;
+  if (module.strategy !== undefined) return module.strategy;
+  const candidates = Object.values(module).filter((v) => strategyShapeProblem(v) === undefined);
+  if (candidates.length === 1) return candidates[0];
+  return module.default;
+}
+
+/** First `file:line:column` in an esbuild/tsx or V8 error, for load failures. */
+function errorLocation(error: unknown, file: string): string | undefined {
+  const text = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
+  const base = file.replace(/^.*[\\/]/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`([^\\s()'"]*${base}):(\\d+)(?::(\\d+))?`).exec(text);
+  return match === null ? undefined : `${file}:${match[2]}${match[3] === undefined ? '' : `:${match[3]}`}`;
+}
+
+/**
+ * Loads a built-in by name or a user file by path.
+ * @throws UsageError `BT_STRATEGY_UNKNOWN` (no such built-in or file; did-you-mean),
+ *   StrategyError `BT_STRATEGY_LOAD` (syntax or import error, with file:line),
+ *   `BT_STRATEGY_NO_EXPORT` (the file exports no strategy).
+ */
+export async function loadStrategy(spec: string): Promise<LoadedStrategy> {
+  if (!isStrategyFile(spec)) {
+    const load = BUILTIN_STRATEGIES[spec];
+    if (load === undefined) {
+      throw new UsageError('BT_STRATEGY_UNKNOWN', `unknown strategy "${spec}"${didYouMean(spec, BUILTIN_NAMES)}`, {
+        hint: `built-in strategies: ${BUILTIN_NAMES.join(', ')} (bt strategies lists them); or give a file: --strategy ./my-strategy.ts`,
+        location: { flag: '--strategy' },
+      });
+    }
+    const module = await load();
+    const root = packageRoot();
+    const sourceFile = [join(root, 'strategies', `${spec}.ts`), join(root, 'dist/strategies', `${spec}.js`)].find((f) => existsSync(f));
+    return {
+      strategy: module.default,
+      kind: 'builtin',
+      source: spec,
+      sha256: sourceFile === undefined ? '' : sha256(readFileSync(sourceFile)),
+    };
+  }
+  const absolute = resolvePath(spec);
+  if (!existsSync(absolute) || !statSync(absolute).isFile()) {
+    throw new UsageError('BT_STRATEGY_UNKNOWN', `strategy file "${spec}" not found`, {
+      hint: 'check the path, or run "bt init-strategy my-strategy" to create a starter file',
+      location: { flag: '--strategy' },
+    });
+  }
+  const source = readFileSync(absolute);
+  registerBtAlias();
+  let module: Record<string, unknown>;
+  try {
+    const { tsImport } = await import('tsx/esm/api');
+    module = (await tsImport(pathToFileURL(absolute).href, import.meta.url)) as Record<string, unknown>;
+  } catch (error) {
+    const where = errorLocation(error, spec);
+    const message = error instanceof Error ? error.message.split('\n').find((l) => l.trim() !== '') ?? error.message : String(error);
+    throw new StrategyError('BT_STRATEGY_LOAD', `${where ?? spec}: cannot load strategy: ${message.replace(/^Transform failed with \d+ errors?:\s*/, '')}`, {
+      hint: 'fix the error in the strategy file; run with --debug for details',
+      location: { file: where ?? spec },
+      cause: error,
+    });
+  }
+  const exported = pickExport(module);
+  const problem = strategyShapeProblem(exported);
+  if (problem !== undefined) {
+    throw new StrategyError('BT_STRATEGY_NO_EXPORT', `${spec}: no strategy exported (${problem})`, {
+      hint: "export default defineStrategy({ name, description, params, init, next }) from the file (import { defineStrategy } from 'bt')",
+      location: { file: spec },
+    });
+  }
+  const strategy = exported as Strategy;
+  const withDefaults: Strategy = {
+    ...strategy,
+    category: strategy.category ?? 'user',
+    description: strategy.description ?? '',
+  };
+  return { strategy: withDefaults, kind: 'file', source: spec, sha256: sha256(source) };
+}
