@@ -88,5 +88,15 @@ export function buildProgram(io: CliIo, version: string, setExitCode: (code: num
       setExitCode(await strategiesCommand(name, options, command.optsWithGlobals(), io));
     });
 
+  program
+    .command('init-strategy <name>')
+    .description('write a commented starter strategy file NAME.ts to edit and run')
+    .option('--dir <dir>', 'folder to write it to (default: current folder)')
+    .option('--force', 'overwrite an existing file')
+    .action(async (name: string, options) => {
+      const { initStrategyCommand } = await import('./commands/init-strategy.js');
+      setExitCode(await initStrategyCommand(name, options, io));
+    });
+
   return program;
 }

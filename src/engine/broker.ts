@@ -200,7 +200,7 @@ export class Broker {
    * in close-fill mode, at this bar's close via {@link fillAtClose}.
    */
   submit(request: OrderRequest, bar: number): Order {
-    const order: Order = { ...request, id: this.#nextOrderId++, submittedBar: bar };
+    const order = makeOrder(request, this.#nextOrderId++, bar);
     this.#enqueue(order, bar + 1);
     return order;
   }
@@ -693,7 +693,7 @@ export class Broker {
       tag: order.tag,
     };
     const legOrder = (request: OrderRequest): WorkingOrder => {
-      const leg: Order = { ...request, id: this.#nextOrderId++, submittedBar: bar };
+      const leg = makeOrder(request, this.#nextOrderId++, bar);
       const working = this.#enqueue(leg, bar + 1);
       return working;
     };
@@ -719,6 +719,30 @@ export class Broker {
     }
     lot.legs = [];
   }
+}
+
+/** Builds an order with one fixed object shape (fast property access in the matching loops). */
+function makeOrder(request: OrderRequest, id: number, submittedBar: number): Order {
+  return {
+    id,
+    symbol: request.symbol,
+    side: request.side,
+    type: request.type,
+    sizing: request.sizing,
+    limitPrice: request.limitPrice,
+    stopPrice: request.stopPrice,
+    trail: request.trail,
+    timeInForce: request.timeInForce,
+    expiresAfterBars: request.expiresAfterBars,
+    submittedBar,
+    reduceOnly: request.reduceOnly,
+    parentTradeId: request.parentTradeId,
+    role: request.role,
+    stopLoss: request.stopLoss,
+    takeProfit: request.takeProfit,
+    trailingStop: request.trailingStop,
+    tag: request.tag,
+  };
 }
 
 /** Price of an attached exit for a trade entered at `entry` (long when `isLong`). */

@@ -2,7 +2,10 @@
 // trading-signals 8 (bennycode) and technicalindicators 3 (anandanand84). Each comparison
 // states where the definitions differ and the tolerance that follows, as the largest
 // |ours − theirs| / max(1, |theirs|) over the compared bars of the S&P 500 closes
-// (data/sp500-2000.csv, 5104 bars). Measured maxima are noted beside each tolerance.
+// (data/sp500-2000.csv, 5105 bars). Where the definitions agree (EXACT, 1e-12) the measured
+// maxima are ≤ 3.5e-15, except the rolling σ (8.1e-14: technicalindicators' plain running
+// SMA); other measured maxima are noted beside their tolerance. Run with BT_ORACLE_REPORT=1
+// to print them.
 import { readFileSync } from 'node:fs';
 import * as ti from 'technicalindicators';
 import * as ts from 'trading-signals';
@@ -81,10 +84,15 @@ const candle = (t: number) => ({ high: high[t], low: low[t], close: close[t], op
 
 /** Largest relative difference over bars ≥ from where the oracle is defined; Infinity if
  *  ours is undefined where the oracle is defined. */
-function maxRelativeDifference(ours: Float64Array, oracle: Float64Array, from: number): number {
+function maxRelativeDifference(
+  ours: Float64Array,
+  oracle: Float64Array,
+  from: number,
+  exclude: (t: number) => boolean = () => false,
+): number {
   let max = 0;
   for (let t = from; t < N; t++) {
-    if (Number.isNaN(oracle[t])) continue;
+    if (Number.isNaN(oracle[t]) || exclude(t)) continue;
     if (Number.isNaN(ours[t])) return Infinity;
     max = Math.max(max, Math.abs(ours[t] - oracle[t]) / Math.max(1, Math.abs(oracle[t])));
   }
@@ -107,6 +115,8 @@ interface Case {
   readonly from: number;
   /** Relative tolerance, see the comment on each case. */
   readonly tolerance: number;
+  /** Bars left out of the comparison, where the definitions differ by design. */
+  readonly exclude?: (t: number) => boolean;
 }
 
 // Seeds that differ decay like (1 − α)^k: for EMA(20) 0.905^k, so after 400 bars a seed
@@ -114,6 +124,18 @@ interface Case {
 // as 0.929^k (1e-13 after 500 bars). Those comparisons start late and say so.
 const CONVERGED = 500;
 const EXACT = 1e-12; // same definition, different summation order
+// Lines that are differences of two price-level quantities (~1,500) inherit the levels'
+// absolute rounding (~1e-13 each) but are compared relative to their own, smaller size.
+const DIFFERENCE_OF_LEVELS = 1e-10;
+
+// Bars where +DM and −DM tie (up = down > 0): Wilder (and we) count neither, trading-signals
+// counts both. The sp500 file has one such bar; its effect decays as (13/14)^k, below 1e-15 after 500 bars.
+const dmTieBars: number[] = [];
+for (let t = 1; t < N; t++) {
+  const up = high[t] - high[t - 1];
+  if (up > 0 && up === low[t - 1] - low[t]) dmTieBars.push(t);
+}
+const afterDmTie = (t: number): boolean => dmTieBars.some((tie) => t >= tie && t < tie + 500);
 
 const cases: Case[] = [
   // Moving averages
@@ -134,11 +156,14 @@ const cases: Case[] = [
   // Oscillators
   // trading-signals RSI = Wilder with SMA-seeded WSMA: the same definition.
   { name: 'rsi(14) vs trading-signals RSI', ours: () => rsi(close, 14), oracle: () => stream((t) => tsRsi.add(close[t]), asIs), from: 0, tolerance: EXACT },
-  // technicalindicators rounds RSI to 2 decimals (toFixed(2)): at most 0.005 points off.
-  { name: 'rsi(14) vs technicalindicators RSI (2 decimals)', ours: () => rsi(close, 14), oracle: () => alignEnd(ti.RSI.calculate({ period: 14, values: closes })), from: 0, tolerance: 0.005 / 1 },
-  { name: 'macd line vs technicalindicators MACD (EMA)', ours: () => macd(close).macd, oracle: () => alignEnd(tiMacd().map((r) => r.MACD)), from: 0, tolerance: EXACT },
-  { name: 'macd signal vs technicalindicators MACD (EMA)', ours: () => macd(close).signal, oracle: () => alignEnd(tiMacd().map((r) => r.signal)), from: 0, tolerance: EXACT },
-  { name: 'macd histogram vs technicalindicators MACD (EMA)', ours: () => macd(close).histogram, oracle: () => alignEnd(tiMacd().map((r) => r.histogram)), from: 0, tolerance: EXACT },
+  // technicalindicators rounds RSI to 2 decimals (toFixed(2)): at most 0.005 points off
+  // (measured 2.8e-4 relative, i.e. ≤ 0.005 points on values ≥ 18).
+  { name: 'rsi(14) vs technicalindicators RSI (2 decimals)', ours: () => rsi(close, 14), oracle: () => alignEnd(ti.RSI.calculate({ period: 14, values: closes })), from: 0, tolerance: 0.005 },
+  // technicalindicators with EMA oscillator and signal: both EMAs SMA-seeded, as backtrader.
+  // It updates as (x − prev)·α + prev; the lines are differences of EMAs: measured 1.8e-12.
+  { name: 'macd line vs technicalindicators MACD (EMA)', ours: () => macd(close).macd, oracle: () => alignEnd(tiMacd().map((r) => r.MACD)), from: 0, tolerance: DIFFERENCE_OF_LEVELS },
+  { name: 'macd signal vs technicalindicators MACD (EMA)', ours: () => macd(close).signal, oracle: () => alignEnd(tiMacd().map((r) => r.signal)), from: 0, tolerance: DIFFERENCE_OF_LEVELS },
+  { name: 'macd histogram vs technicalindicators MACD (EMA)', ours: () => macd(close).histogram, oracle: () => alignEnd(tiMacd().map((r) => r.histogram)), from: 0, tolerance: DIFFERENCE_OF_LEVELS },
   { name: 'stochastic(14,3,3).k vs trading-signals StochasticOscillator', ours: () => stochastic(high, low, close, 14, 3, 3).k, oracle: () => stream((t) => tsStoch.add(candle(t)), (r) => r.stochK), from: 0, tolerance: EXACT },
   { name: 'stochastic(14,3,3).d vs trading-signals StochasticOscillator', ours: () => stochastic(high, low, close, 14, 3, 3).d, oracle: () => stream((t) => tsStoch2.add(candle(t)), (r) => r.stochD), from: 0, tolerance: EXACT },
   // technicalindicators Stochastic is the fast one: k = raw %K, d = SMA(3) of it.
@@ -146,11 +171,14 @@ const cases: Case[] = [
   { name: 'stochastic(14,3,1).d vs technicalindicators Stochastic', ours: () => stochastic(high, low, close, 14, 3, 1).d, oracle: () => alignEnd(tiStoch().map((r) => r.d)), from: 0, tolerance: EXACT },
   { name: 'williamsR(14) vs trading-signals WilliamsR', ours: () => williamsR(high, low, close, 14), oracle: () => stream((t) => tsWillr.add(candle(t)), asIs), from: 0, tolerance: EXACT },
   { name: 'williamsR(14) vs technicalindicators WilliamsR', ours: () => williamsR(high, low, close, 14), oracle: () => alignEnd(ti.WilliamsR.calculate({ period: 14, high: highs, low: lows, close: closes })), from: 0, tolerance: EXACT },
-  // Both libraries implement the classic (Lambert / TA-Lib) CCI.
-  { name: 'cci(20) vs trading-signals CCI', ours: () => cci(high, low, close, 20), oracle: () => stream((t) => tsCci.add(candle(t)), asIs), from: 0, tolerance: EXACT },
-  { name: 'cci(20) vs technicalindicators CCI', ours: () => cci(high, low, close, 20), oracle: () => alignEnd(ti.CCI.calculate({ period: 20, high: highs, low: lows, close: closes })), from: 0, tolerance: EXACT },
-  // Neither library has backtrader's CCI: build it from trading-signals SMAs, as §12 defines it.
-  { name: 'cciBacktrader(20) vs a composition of trading-signals SMAs', ours: () => cciBacktrader(high, low, close, 20), oracle: cciBacktraderOracle, from: 0, tolerance: EXACT },
+  // Both libraries implement the classic (Lambert / TA-Lib) CCI. CCI divides TP − M (a
+  // difference of levels) by 0.015 × MD, which amplifies the SMA's rounding: technicalindicators'
+  // plain running SMA drifts most (measured 4.5e-11; trading-signals 5.6e-12).
+  { name: 'cci(20) vs trading-signals CCI', ours: () => cci(high, low, close, 20), oracle: () => stream((t) => tsCci.add(candle(t)), asIs), from: 0, tolerance: DIFFERENCE_OF_LEVELS },
+  { name: 'cci(20) vs technicalindicators CCI', ours: () => cci(high, low, close, 20), oracle: () => alignEnd(ti.CCI.calculate({ period: 20, high: highs, low: lows, close: closes })), from: 0, tolerance: DIFFERENCE_OF_LEVELS },
+  // Neither library has backtrader's CCI: build it from trading-signals SMAs, as §12 defines it
+  // (measured 4.6e-12).
+  { name: 'cciBacktrader(20) vs a composition of trading-signals SMAs', ours: () => cciBacktrader(high, low, close, 20), oracle: cciBacktraderOracle, from: 0, tolerance: DIFFERENCE_OF_LEVELS },
   // technicalindicators ROC is in percent, like backtrader ROC100; trading-signals' is a fraction.
   { name: 'roc(10) vs technicalindicators ROC', ours: () => roc(close, 10), oracle: () => alignEnd(ti.ROC.calculate({ period: 10, values: closes })), from: 0, tolerance: EXACT },
   { name: 'roc(10) vs trading-signals ROC × 100', ours: () => roc(close, 10), oracle: () => stream((t) => tsRoc.add(close[t]), (r) => 100 * r), from: 0, tolerance: EXACT },
@@ -160,8 +188,9 @@ const cases: Case[] = [
   { name: 'adx(14).adx vs technicalindicators ADX', ours: () => adx(high, low, close, 14).adx, oracle: () => alignEnd(tiAdx().map((r) => r.adx)), from: 0, tolerance: EXACT },
   { name: 'adx(14).plusDi vs technicalindicators ADX', ours: () => adx(high, low, close, 14).plusDi, oracle: () => alignEnd(tiAdx().map((r) => r.pdi)), from: 0, tolerance: EXACT },
   { name: 'adx(14).minusDi vs technicalindicators ADX', ours: () => adx(high, low, close, 14).minusDi, oracle: () => alignEnd(tiAdx().map((r) => r.mdi)), from: 0, tolerance: EXACT },
-  // trading-signals seeds its smoothing with TR[0] = H[0] − L[0] and DM from bar 0: converged.
-  { name: 'adx(14).adx vs trading-signals ADX (other seed)', ours: () => adx(high, low, close, 14).adx, oracle: () => stream((t) => tsAdx.add(candle(t)), asIs), from: CONVERGED, tolerance: EXACT },
+  // trading-signals seeds its smoothing with TR[0] = H[0] − L[0] and DM from bar 0 (compare
+  // after convergence) and counts a +DM/−DM tie as both (skip 500 bars after each tie).
+  { name: 'adx(14).adx vs trading-signals ADX (other seed, tie rule)', ours: () => adx(high, low, close, 14).adx, oracle: () => stream((t) => tsAdx.add(candle(t)), asIs), from: CONVERGED, tolerance: EXACT, exclude: afterDmTie },
   { name: 'aroon(14).up vs trading-signals Aroon', ours: () => aroon(high, low, 14).up, oracle: () => stream((t) => tsAroon.add(candle(t)), (r) => r.aroonUp), from: 0, tolerance: EXACT },
   { name: 'aroon(14).down vs trading-signals Aroon', ours: () => aroon(high, low, 14).down, oracle: () => stream((t) => tsAroon2.add(candle(t)), (r) => r.aroonDown), from: 0, tolerance: EXACT },
   // Volatility
@@ -180,6 +209,7 @@ const cases: Case[] = [
   { name: 'keltner(20,10,2).upper vs technicalindicators KeltnerChannels', ours: () => keltner(high, low, close, 20, 10, 2).upper, oracle: () => alignEnd(tiKeltner().map((r) => r.upper)), from: 0, tolerance: EXACT },
   { name: 'keltner(20,10,2).lower vs trading-signals KeltnerChannels (other seeds)', ours: () => keltner(high, low, close, 20, 10, 2).lower, oracle: () => stream((t) => tsKeltner.add(candle(t)), (r) => r.lower), from: CONVERGED, tolerance: EXACT },
   { name: 'donchian(20).upper vs trading-signals DonchianChannels', ours: () => donchian(high, low, 20).upper, oracle: () => stream((t) => tsDc.add(candle(t)), (r) => r.upper), from: 0, tolerance: EXACT },
+  { name: 'donchian(20).lower vs trading-signals DonchianChannels', ours: () => donchian(high, low, 20).lower, oracle: () => stream((t) => tsDc3.add(candle(t)), (r) => r.lower), from: 0, tolerance: EXACT },
   { name: 'donchian(20).middle vs trading-signals DonchianChannels', ours: () => donchian(high, low, 20).middle, oracle: () => stream((t) => tsDc2.add(candle(t)), (r) => r.middle), from: 0, tolerance: EXACT },
   { name: 'highest(20) vs technicalindicators Highest', ours: () => highest(high, 20), oracle: () => alignEnd(ti.Highest.calculate({ period: 20, values: highs })), from: 0, tolerance: 0 },
   { name: 'lowest(20) vs technicalindicators Lowest', ours: () => lowest(low, 20), oracle: () => alignEnd(ti.Lowest.calculate({ period: 20, values: lows })), from: 0, tolerance: 0 },
@@ -188,6 +218,10 @@ const cases: Case[] = [
   { name: 'ichimoku.kijun vs trading-signals IchimokuCloud', ours: () => ichimoku(high, low).kijun, oracle: () => stream((t) => tsIchimoku2.add(candle(t)), (r) => r.base), from: 0, tolerance: 0 },
   { name: 'ichimoku.senkouA vs trading-signals spanA shifted 26 bars', ours: () => ichimoku(high, low).senkouA, oracle: () => shift(stream((t) => tsIchimoku3.add(candle(t)), (r) => r.spanA), 26), from: 0, tolerance: 0 },
   { name: 'ichimoku.senkouB vs technicalindicators spanB shifted 26 bars', ours: () => ichimoku(high, low).senkouB, oracle: () => shift(alignEnd(ti.IchimokuCloud.calculate({ high: highs, low: lows, conversionPeriod: 9, basePeriod: 26, spanPeriod: 52, displacement: 26 }).map((r) => r.spanB)), 26), from: 0, tolerance: 0 },
+  // technicalindicators PSAR starts long at bar 0 with SAR = L[0] and reverses on L < SAR
+  // (TA-Lib and we: direction from bar 1's DM, reverse on L ≤ SAR). The bootstrap differs on
+  // bars 1–5 of this file; from bar 6 on the paths are identical (no touch-without-cross occurs).
+  { name: 'parabolicSar vs technicalindicators PSAR (from bar 6)', ours: () => parabolicSar(high, low), oracle: () => alignEnd(ti.PSAR.calculate({ high: highs, low: lows, step: 0.02, max: 0.2 })), from: 6, tolerance: EXACT },
   // Volume
   // technicalindicators OBV starts at bar 1 from 0, as ours (TA-Lib starts at V[0]).
   { name: 'obv vs technicalindicators OBV', ours: () => obv(close, volume), oracle: () => alignEnd(ti.OBV.calculate({ close: closes, volume: volumes })), from: 1, tolerance: 0 },
@@ -221,6 +255,7 @@ const tsAtr = new ts.ATR(14);
 const tsKeltner = new ts.KeltnerChannels({ emaInterval: 20, atrInterval: 10, multiplier: 2 });
 const tsDc = new ts.DonchianChannels(20);
 const tsDc2 = new ts.DonchianChannels(20);
+const tsDc3 = new ts.DonchianChannels(20);
 const tsIchimoku = new ts.IchimokuCloud();
 const tsIchimoku2 = new ts.IchimokuCloud();
 const tsIchimoku3 = new ts.IchimokuCloud();
@@ -282,32 +317,9 @@ describe('indicators agree with trading-signals and technicalindicators (S&P 500
     it(c.name, () => {
       const oracle = c.oracle();
       expect(definedCount(oracle, c.from), 'the oracle produced values to compare').toBeGreaterThan(N / 2);
-      const difference = maxRelativeDifference(c.ours(), oracle, c.from);
+      const difference = maxRelativeDifference(c.ours(), oracle, c.from, c.exclude);
       if (process.env.BT_ORACLE_REPORT) console.log(`${c.name}: ${difference.toExponential(2)}`);
       expect(difference).toBeLessThanOrEqual(c.tolerance);
     });
   }
-});
-
-describe('parabolicSar vs the libraries (different bootstraps and penetration rules)', () => {
-  // TA-Lib (ours) reverses when the low touches the SAR (L ≤ SAR) and clamps the reversal SAR
-  // into the last two bars' range; technicalindicators reverses only on L < SAR, does not clamp
-  // there, and starts long at bar 0. The paths therefore differ around reversals but re-align
-  // within a trend: we check that the trend side (SAR below or above the close) agrees on
-  // almost every bar, and the value on most.
-  it('agrees on the trend side and mostly on the value with technicalindicators PSAR', () => {
-    const ours = parabolicSar(high, low);
-    const theirs = alignEnd(ti.PSAR.calculate({ high: highs, low: lows, step: 0.02, max: 0.2 }));
-    let sameSide = 0;
-    let sameValue = 0;
-    let compared = 0;
-    for (let t = 1; t < N; t++) {
-      compared++;
-      if (ours[t] < close[t] === theirs[t] < close[t]) sameSide++;
-      if (Math.abs(ours[t] - theirs[t]) <= 1e-9 * Math.abs(theirs[t])) sameValue++;
-    }
-    if (process.env.BT_ORACLE_REPORT) console.log(`psar: side ${sameSide}/${compared}, value ${sameValue}/${compared}`);
-    expect(sameSide / compared).toBeGreaterThan(0.97);
-    expect(sameValue / compared).toBeGreaterThan(0.5);
-  });
 });

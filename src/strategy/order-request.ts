@@ -32,6 +32,7 @@ function pick<T>(label: string, entries: readonly [string, T | undefined][]): [s
  * @throws StrategyError `BT_ORDER_INVALID` for contradictory or out-of-range options.
  */
 export function buildOrderRequest(symbol: number, side: OrderSide, options: OrderOptions, defaultSizing: Sizing): OrderRequest {
+  if (isEmpty(options)) return marketRequest(symbol, side, defaultSizing);
   for (const name of [
     'quantity',
     'cash',
@@ -128,5 +129,32 @@ export function buildOrderRequest(symbol: number, side: OrderSide, options: Orde
           ? { fraction: trailingChoice[1] }
           : { amount: trailingChoice[1] },
     tag: options.tag,
+  };
+}
+
+function isEmpty(options: OrderOptions): boolean {
+  for (const key in options) if ((options as Record<string, unknown>)[key] !== undefined) return false;
+  return true;
+}
+
+/** A plain market order with the given sizing (the common case, built without checks). */
+function marketRequest(symbol: number, side: OrderSide, sizing: Sizing): OrderRequest {
+  return {
+    symbol,
+    side,
+    type: 'market',
+    sizing,
+    limitPrice: undefined,
+    stopPrice: undefined,
+    trail: undefined,
+    timeInForce: 'gtc',
+    expiresAfterBars: undefined,
+    reduceOnly: false,
+    parentTradeId: undefined,
+    role: undefined,
+    stopLoss: undefined,
+    takeProfit: undefined,
+    trailingStop: undefined,
+    tag: undefined,
   };
 }

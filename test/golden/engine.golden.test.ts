@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { formatTime } from '../../src/data/bar-series.js';
 import { parseBars } from '../../src/data/parse-bars.js';
 import { runBacktest } from '../../src/engine/run-backtest.js';
+import { computeMetrics } from '../../src/metrics/index.js';
 import { resolveParams } from '../../src/strategy/params.js';
+import { expectGoldenMetrics } from './metric-compare.js';
 import { caseRun, fixtureCases, hasShared, near, sharedOnlyCases, type LoadedCase } from './golden-cases.js';
 
 function runCase(loaded: LoadedCase) {
@@ -60,17 +62,25 @@ function checkCase(loaded: LoadedCase): void {
   });
   expect(near(result.equity[bars.length - 1], golden.final_equity, 1e-6)).toBe(true);
   expect(result.rejectedOrders, 'no golden case rejects an order').toEqual([]);
+  const metrics = computeMetrics({
+    time: bars.time,
+    close: bars.close,
+    equity: result.equity,
+    trades: result.trades,
+    firstDecisionBar: result.firstDecisionBar,
+  });
+  expectGoldenMetrics(loaded.spec.id, golden.metrics, metrics);
 }
 
 describe('golden cases on the bundled S&P 500 data (backtesting.py 0.6.6)', () => {
   for (const loaded of fixtureCases()) {
-    it(`${loaded.spec.id} reproduces trades and equity`, () => checkCase(loaded));
+    it(`${loaded.spec.id} reproduces trades, equity and metrics`, () => checkCase(loaded));
   }
 });
 
 describe.skipIf(!hasShared)('golden cases on ../shared data (GOOG, ORCL, EURUSD, 5-minute)', () => {
   for (const loaded of sharedOnlyCases()) {
-    it(`${loaded.spec.id} reproduces trades and equity`, () => checkCase(loaded));
+    it(`${loaded.spec.id} reproduces trades, equity and metrics`, () => checkCase(loaded));
   }
 });
 

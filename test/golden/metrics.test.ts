@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Trade } from '../../src/engine/types.js';
 import { computeMetrics } from '../../src/metrics/compute-metrics.js';
-import { metricRegistry } from '../../src/metrics/registry.js';
+import { expectGoldenMetrics, parseUtc } from './metric-compare.js';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const fixturesDir = resolve(projectRoot, 'test/fixtures/golden');
@@ -80,22 +80,6 @@ function caseFiles(casesFile: string, goldenDir: string, dataDir: string): CaseF
 }
 
 /** `YYYY-MM-DD` or `YYYY-MM-DD HH:MM:SS`, read as UTC → epoch ms. */
-function parseUtc(text: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}):(\d{2}))?$/.exec(text);
-  if (match === null) throw new Error(`unrecognised timestamp "${text}"`);
-  const [, year, month, day, hour = '0', minute = '0', second = '0'] = match;
-  return Date.UTC(+year, +month - 1, +day, +hour, +minute, +second);
-}
-
-/** A pandas Timedelta string such as `121 days 00:00:00` or `0 days 07:57:00` → ms. */
-function parseTimedelta(text: string): number {
-  const match = /^(-?\d+) days (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?$/.exec(text);
-  if (match === null) throw new Error(`unrecognised duration "${text}"`);
-  const [, days, hours, minutes, seconds, fraction = ''] = match;
-  const ms = Number(fraction.padEnd(9, '0').slice(0, 3));
-  return ((+days * 24 + +hours) * 60 + +minutes) * 60_000 + +seconds * 1000 + ms;
-}
-
 function readEquityCsv(file: string): { time: Float64Array; equity: Float64Array } {
   const lines = readFileSync(file, 'utf8').trim().split('\n').slice(1);
   const time = new Float64Array(lines.length);
@@ -151,62 +135,13 @@ function checkCase(files: CaseFiles): void {
   expect(close.length, 'data file has one row per bar').toBe(golden.n_bars);
 
   const trades = golden.trades.map((trade, j) => toTrade(trade, j + 1, time));
-  const { values, nullReasons } = computeMetrics({
+  expectGoldenMetrics(files.id, golden.metrics, computeMetrics({
     time,
     close,
     equity,
     trades,
     firstDecisionBar: golden.first_decision_bar,
-  });
-
-  const compared = new Set<string>();
-  for (const definition of metricRegistry) {
-    const name = definition.backtestingPy;
-    if (name === undefined) continue;
-    const key = definition.key;
-    const ours = values[key];
-    const label = `${files.id}: ${key} (${name})`;
-    compared.add(name);
-
-    if (!(name in golden.metrics)) {
-      expect(name, `${label}: only Commissions may be absent`).toBe('Commissions [$]');
-      expect(ours, `${label}: absent in backtesting.py means 0`).toBe(0);
-      continue;
-    }
-    const expected = golden.metrics[name];
-    if (expected === null) {
-      expect(ours, `${label}: backtesting.py has NaN/inf`).toBeNull();
-      expect(nullReasons[key], `${label}: a null has a reason`).toBeTruthy();
-      continue;
-    }
-    if (definition.unit === 'time') {
-      expect(ours, label).toBe(parseUtc(String(expected)));
-      continue;
-    }
-    if (definition.unit === 'ms') {
-      if (typeof expected === 'number') {
-        // backtesting.py's degenerate drawdown case prints dd fractions as durations; ours is
-        // null with a reason (a deliberate difference, see drawdownMetrics).
-        expect(ours, `${label}: degenerate drawdown durations are null`).toBeNull();
-        expect(nullReasons[key], label).toBeTruthy();
-      } else {
-        expect(ours, label).toBe(parseTimedelta(expected));
-      }
-      continue;
-    }
-    expect(typeof expected, label).toBe('number');
-    expect(ours, `${label}: ${nullReasons[key] ?? ''}`).not.toBeNull();
-    const scale = name.endsWith('[%]') ? 100 : 1;
-    const inGoldenUnits = (NEGATED.has(key) ? -1 : 1) * (ours as number) * scale;
-    const want = expected as number;
-    const tolerance = Math.max(1e-9, 1e-9 * Math.max(Math.abs(inGoldenUnits), Math.abs(want)));
-    expect(Math.abs(inGoldenUnits - want), `${label}: ours ${inGoldenUnits}, golden ${want}`).toBeLessThanOrEqual(
-      tolerance,
-    );
-  }
-  for (const name of Object.keys(golden.metrics)) {
-    expect(compared.has(name), `${files.id}: golden metric "${name}" is mapped in the registry`).toBe(true);
-  }
+  }));
 }
 
 const sp500Cases = caseFiles(resolve(fixturesDir, 'cases-sp500.json'), fixturesDir, resolve(projectRoot, 'data'));

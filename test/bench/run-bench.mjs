@@ -1,0 +1,210 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: speed and memory figures of the built CLI (dist/), as medians of several
+ * runs on this machine, each next to a reference measured in the same run. Targets are
+ * checked and printed; nothing here is a unit test and nothing fails the build.
+ *
+ *   node test/bench/run-bench.mjs [--bars 1000000] [--runs 5] [--only core,strategy,…]
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const dist = (path) => join(root, 'dist', path);
+const args = process.argv.slice(2);
+const argValue = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const BARS = Number(argValue('--bars', '1000000'));
+const RUNS = Number(argValue('--runs', '5'));
+const ONLY = argValue('--only', '');
+const enabled = (section) => ONLY === '' || ONLY.split(',').includes(section);
+
+const { parseBars } = await import(dist('src/data/parse-bars.js'));
+const { runBacktest } = await import(dist('src/engine/run-backtest.js'));
+const { ALL_IN_FRACTION } = await import(dist('src/engine/broker.js'));
+const { resolveParams } = await import(dist('src/strategy/params.js'));
+const smaCross = (await import(dist('strategies/sma-cross.js'))).default;
+
+/** Mulberry32: a small seeded PRNG, so the generated data is the same on every run. */
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Seeded random-walk OHLCV CSV with `n` one-minute bars. */
+export function randomWalkCsv(n, seed = 42) {
+  const random = mulberry32(seed);
+  const lines = ['date,open,high,low,close,volume'];
+  let price = 100;
+  const start = Date.UTC(2000, 0, 3);
+  for (let i = 0; i < n; i++) {
+    const open = price;
+    const close = Math.max(1, open * (1 + (random() - 0.5) * 0.01));
+    const high = Math.max(open, close) * (1 + random() * 0.002);
+    const low = Math.min(open, close) * (1 - random() * 0.002);
+    const time = new Date(start + i * 60_000).toISOString().replace('T', ' ').slice(0, 19);
+    lines.push(`${time},${open.toFixed(4)},${high.toFixed(4)},${low.toFixed(4)},${close.toFixed(4)},${Math.floor(random() * 10_000)}`);
+    price = close;
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+function timeIt(fn, runs = RUNS) {
+  fn(); // warm-up (JIT)
+  const times = [];
+  let result;
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    result = fn();
+    times.push(performance.now() - t0);
+  }
+  return { ms: median(times), result };
+}
+
+function spawnTimed(argv, runs = RUNS) {
+  const times = [];
+  let last;
+  for (let r = 0; r < runs + 1; r++) {
+    const t0 = performance.now();
+    last = spawnSync(process.execPath, argv, { encoding: 'utf8', cwd: root, maxBuffer: 1 << 30 });
+    if (r > 0) times.push(performance.now() - t0);
+    if (last.status !== 0) throw new Error(`${argv.join(' ')} exited ${last.status}: ${last.stderr}`);
+  }
+  return { ms: median(times), last };
+}
+
+const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const rows = [];
+const report = (name, value, target, ok) => rows.push({ name, value, target: target ?? '', ok: ok === undefined ? '' : ok ? 'yes' : 'NO' });
+
+/**
+ * The same sma-cross 10/30 long-only run as the engine, written as one tight loop over
+ * Float64Arrays: the ceiling an engine with strategies, orders and a broker is compared with.
+ */
+export function tightLoopSmaCross(bars, fast, slow, cash0, rate) {
+  const { open, close } = bars;
+  const n = bars.length;
+  let sumFast = 0;
+  let sumSlow = 0;
+  let prevFast = NaN;
+  let prevSlow = NaN;
+  let cash = cash0;
+  let units = 0;
+  let pending = 0; // +1 buy, -1 sell at next open
+  let trades = 0;
+  const f = 1 - 2 ** -52;
+  for (let i = 0; i < n; i++) {
+    if (pending !== 0) {
+      const p = open[i];
+      if (pending > 0) {
+        const perUnit = p + (f * p * rate) / f;
+        const u = Math.floor((cash * f) / perUnit);
+        if (u > 0) {
+          cash -= u * p + u * p * rate;
+          units = u;
+        }
+      } else {
+        cash += units * p - units * p * rate;
+        units = 0;
+        trades++;
+      }
+      pending = 0;
+    }
+    const c = close[i];
+    sumFast += c;
+    sumSlow += c;
+    if (i >= fast) sumFast -= close[i - fast];
+    if (i >= slow) sumSlow -= close[i - slow];
+    const fastValue = i >= fast - 1 ? sumFast / fast : NaN;
+    const slowValue = i >= slow - 1 ? sumSlow / slow : NaN;
+    if (i >= slow) {
+      if (prevFast < prevSlow && fastValue > slowValue && units === 0) pending = 1;
+      else if (prevFast > prevSlow && fastValue < slowValue && units > 0) pending = -1;
+    }
+    prevFast = fastValue;
+    prevSlow = slowValue;
+  }
+  return { equity: cash + units * close[n - 1], trades };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'bt-bench-'));
+try {
+  console.log(`bt benchmark: ${fmt(BARS)} generated bars (seeded random walk), medians of ${RUNS} runs, node ${process.version}\n`);
+  const csvText = randomWalkCsv(BARS);
+  const csvFile = join(dir, 'random-walk.csv');
+  writeFileSync(csvFile, csvText);
+
+  if (enabled('core')) {
+    const load = timeIt(() => parseBars(csvText, { file: 'random-walk.csv' })[0]);
+    const bars = load.result;
+    const loadRate = BARS / (load.ms / 1000);
+    report('CSV load (parse to columns)', `${fmt(loadRate)} rows/s`, '≥ 1,000,000 rows/s', loadRate >= 1e6);
+
+    const params = resolveParams(smaCross.params, { values: { fast: 10, slow: 30 }, origin: 'default' });
+    const options = {
+      broker: {
+        initialCash: 100_000,
+        commission: { rate: 0.001, fixed: 0 },
+        slippageRate: 0,
+        fractional: false,
+        fillAt: 'next-open',
+        defaultStopLoss: undefined,
+        defaultTakeProfit: undefined,
+        defaultTrailingStop: undefined,
+      },
+      defaultSizing: { kind: 'fraction', fraction: ALL_IN_FRACTION },
+      closeAtEnd: false,
+    };
+    const engine = timeIt(() => runBacktest(bars, smaCross, params, options));
+    const engineRate = BARS / (engine.ms / 1000);
+    const tight = timeIt(() => tightLoopSmaCross(bars, 10, 30, 100_000, 0.001));
+    const tightRate = BARS / (tight.ms / 1000);
+    const engineEquity = engine.result.equity[BARS - 1];
+    const same = Math.abs(engineEquity - tight.result.equity) <= 1e-6 * Math.abs(engineEquity);
+    report('engine, sma-cross 10/30 (init + run)', `${fmt(engineRate)} bars/s`, '≥ 5,000,000 bars/s', engineRate >= 5e6);
+    report('tight loop, same trades (ceiling)', `${fmt(tightRate)} bars/s`, same ? `same final equity (${engine.result.trades.length} trades)` : `DIFFERENT equity ${tight.result.equity} vs ${engineEquity}`);
+    report('engine / tight loop', `${fmt(tightRate / engineRate, 2)}x slower`, '≤ 4x', tightRate / engineRate <= 4);
+
+    const probe = join(dir, 'rss-probe.mjs');
+    writeFileSync(probe, "process.on('exit', () => process.stderr.write(`\\nBENCH_MAXRSS_KB=${process.resourceUsage().maxRSS}\\n`));\n");
+    const e2e = spawnTimed(['--import', probe, join(root, 'bin/bt.js'), 'run', '--data', csvFile, '--strategy', 'sma-cross', '--strat', 'fast=10,slow=30', '--json']);
+    const rssKb = Number(/BENCH_MAXRSS_KB=(\d+)/.exec(e2e.last.stderr)?.[1] ?? NaN);
+    report('end-to-end bt run on the 1M-bar file', `${fmt(e2e.ms)} ms`, '< 2,000 ms', e2e.ms < 2000);
+    report('peak RSS of that run', `${fmt(rssKb / 1024)} MB`, '< 400 MB', rssKb / 1024 < 400);
+
+    const bare = spawnTimed(['-e', '0'], 10);
+    const help = spawnTimed([join(root, 'bin/bt.js'), '--help'], 10);
+    report('bare node start-up (node -e 0)', `${fmt(bare.ms, 1)} ms`);
+    report('bt --help', `${fmt(help.ms, 1)} ms = ${fmt(help.ms / bare.ms, 2)}x bare node`, '< 1.5x', help.ms / bare.ms < 1.5);
+  }
+
+  const extra = await import('./sections.mjs').catch(() => undefined);
+  if (extra !== undefined) await extra.runSections({ root, dir, csvText, csvFile, BARS, RUNS, enabled, report, timeIt, spawnTimed, fmt, median });
+
+  const width = (key) => Math.max(...rows.map((r) => String(r[key]).length), key.length);
+  const w = { name: width('name'), value: width('value'), target: width('target') };
+  const line = (r) => `${String(r.name).padEnd(w.name)}  ${String(r.value).padStart(w.value)}  ${String(r.target).padEnd(w.target)}  ${r.ok}`;
+  console.log(line({ name: 'measure', value: 'value', target: 'target', ok: 'met' }));
+  console.log('-'.repeat(w.name + w.value + w.target + 10));
+  for (const r of rows) console.log(line(r));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
