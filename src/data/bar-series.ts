@@ -8,7 +8,10 @@
 export interface BarSource {
   /** The data path as the user gave it (`-` for stdin); never made absolute. */
   readonly file: string;
-  /** Detected layout, e.g. `csv:date,open,high,low,close,adjclose,volume` or `json`. */
+  /**
+   * Detected layout, e.g. `csv(delimiter=",", columns=date,open,high,low,close,adjclose,volume; date=YYYY-MM-DD)`
+   * or `json(keys=date,open,high,low,close,volume; date=YYYY-MM-DD)`.
+   */
   readonly dialect: string;
   /** SHA-256 (hex) of the raw bytes read. */
   readonly sha256: string;

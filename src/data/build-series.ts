@@ -2,6 +2,7 @@
  * Turns {@link RawBars} into validated {@link BarSeries}: OHLC consistency, positive prices,
  * ascending unique times per symbol (or a stable sort on request), one series per symbol.
  */
+import type { DataError } from '../errors.js';
 import type { BarSeries } from './bar-series.js';
 import { formatTime } from './bar-series.js';
 import { DAY_MS } from './parse-date.js';
@@ -72,61 +73,100 @@ export function buildSeries(raw: RawBars, context: SeriesContext): BarSeries[] {
 }
 
 function validateBars(raw: RawBars, context: SeriesContext): void {
-  const { locator } = context;
-  const { time, open, high, low, close, volume, rows, symbolIds } = raw;
-  const isCloseOnly = context.isCloseOnly;
-  const hasVolume = volume.length > 0;
-  const symbolCount = Math.max(1, raw.symbols.length);
-  const lastTime = new Float64Array(symbolCount).fill(-Infinity);
-  const lastIndex = new Int32Array(symbolCount);
-  const priceError = (i: number, label: string, value: number) =>
-    rowError(locator, rows[i], 'BT_DATA_BAD_PRICE', `${label} "${value}" is not positive`, 'prices must be above 0; fix or remove the bar');
-  const barError = (i: number, message: string, hint = INVALID_BAR_HINT) =>
-    rowError(locator, rows[i], 'BT_DATA_INVALID_BAR', message, hint);
+  const invalid = firstInvalidBar(raw, context.isCloseOnly);
+  const unordered = context.sort ? -1 : firstUnordered(raw);
+  if (invalid >= 0 && (unordered < 0 || invalid <= unordered)) throw barError(raw, invalid, context);
+  if (unordered >= 0) throw orderError(raw, unordered, context);
+}
 
+/** Tolerance-aware "a < b": false within a relative 1e-9 of the larger price. */
+const isBelow = (a: number, b: number, scale: number): boolean => a < b - TOLERANCE * scale;
+
+/** Index of the first bar with a non-positive price, inconsistent OHLC or negative volume; −1 if none. */
+function firstInvalidBar(raw: RawBars, isCloseOnly: boolean): number {
+  const { open, high, low, close, volume } = raw;
+  const hasVolume = volume.length > 0;
   for (let i = 0; i < raw.length; i++) {
     const c = close[i];
-    if (isCloseOnly) {
-      if (!(c > 0)) throw priceError(i, context.closeLabel, c);
-    } else {
+    if (!(c > 0)) return i;
+    if (!isCloseOnly) {
       const o = open[i];
       const h = high[i];
       const l = low[i];
-      if (!(o > 0)) throw priceError(i, 'open', o);
-      if (!(h > 0)) throw priceError(i, 'high', h);
-      if (!(l > 0)) throw priceError(i, 'low', l);
-      if (!(c > 0)) throw priceError(i, 'close', c);
-      const tolerance = TOLERANCE * (h > l ? h : l);
-      if (h < l - tolerance) throw barError(i, `high "${h}" is below low "${l}"`);
-      if (o > h + tolerance) throw barError(i, `open "${o}" is above high "${h}"`);
-      if (o < l - tolerance) throw barError(i, `open "${o}" is below low "${l}"`);
-      if (c > h + tolerance) throw barError(i, `close "${c}" is above high "${h}"`);
-      if (c < l - tolerance) throw barError(i, `close "${c}" is below low "${l}"`);
+      if (!(o > 0 && h > 0 && l > 0)) return i;
+      const scale = h > l ? h : l;
+      if (isBelow(h, l, scale) || isBelow(h, o, scale) || isBelow(o, l, scale) || isBelow(h, c, scale) || isBelow(c, l, scale)) return i;
     }
-    if (hasVolume && volume[i] < 0) throw barError(i, `volume "${volume[i]}" is negative`, 'volume must be 0 or more; fix or remove the bar');
-    if (!context.sort) {
-      const id = symbolIds === undefined ? 0 : symbolIds[i];
-      const t = time[i];
-      const previous = lastTime[id];
-      if (t <= previous) {
-        const of = raw.symbols.length > 1 ? ` of "${raw.symbols[id]}"` : '';
-        const earlier = rowName(locator, rows[lastIndex[id]]);
-        if (t === previous) throw duplicateError(locator, rows[i], `time "${showTime(t, t)}"${of} repeats ${earlier}`);
-        throw rowError(
-          locator,
-          rows[i],
-          'BT_DATA_UNSORTED',
-          `time "${showTime(t, previous)}"${of} is earlier than "${showTime(previous, t)}" on ${earlier}`,
-          'pass --sort to sort the bars by time',
-        );
-      }
-      lastTime[id] = t;
-      lastIndex[id] = i;
-    }
+    if (hasVolume && volume[i] < 0) return i;
   }
+  return -1;
 }
 
-function duplicateError(locator: RowLocator, row: number, message: string) {
+/** The error for bar `i`, which {@link firstInvalidBar} rejected. */
+function barError(raw: RawBars, i: number, context: SeriesContext): DataError {
+  const { locator } = context;
+  const row = raw.rows[i];
+  const priceError = (label: string, value: number) =>
+    rowError(locator, row, 'BT_DATA_BAD_PRICE', `${label} "${value}" is not positive`, 'prices must be above 0; fix or remove the bar');
+  const invalid = (message: string, hint = INVALID_BAR_HINT) => rowError(locator, row, 'BT_DATA_INVALID_BAR', message, hint);
+  const c = raw.close[i];
+  if (context.isCloseOnly) {
+    if (!(c > 0)) return priceError(context.closeLabel, c);
+  } else {
+    const o = raw.open[i];
+    const h = raw.high[i];
+    const l = raw.low[i];
+    if (!(o > 0)) return priceError('open', o);
+    if (!(h > 0)) return priceError('high', h);
+    if (!(l > 0)) return priceError('low', l);
+    if (!(c > 0)) return priceError('close', c);
+    const scale = h > l ? h : l;
+    if (isBelow(h, l, scale)) return invalid(`high "${h}" is below low "${l}"`);
+    if (isBelow(h, o, scale)) return invalid(`open "${o}" is above high "${h}"`);
+    if (isBelow(o, l, scale)) return invalid(`open "${o}" is below low "${l}"`);
+    if (isBelow(h, c, scale)) return invalid(`close "${c}" is above high "${h}"`);
+    if (isBelow(c, l, scale)) return invalid(`close "${c}" is below low "${l}"`);
+  }
+  return invalid(`volume "${raw.volume[i]}" is negative`, 'volume must be 0 or more; fix or remove the bar');
+}
+
+/** Index of the first bar whose time is not after the previous bar of its symbol; −1 if none. */
+function firstUnordered(raw: RawBars): number {
+  const { time, symbolIds } = raw;
+  if (symbolIds === undefined) {
+    for (let i = 1; i < raw.length; i++) if (!(time[i] > time[i - 1])) return i;
+    return -1;
+  }
+  const last = new Float64Array(raw.symbols.length).fill(-Infinity);
+  for (let i = 0; i < raw.length; i++) {
+    const id = symbolIds[i];
+    if (!(time[i] > last[id])) return i;
+    last[id] = time[i];
+  }
+  return -1;
+}
+
+/** The error for bar `i`, which {@link firstUnordered} found at or before its predecessor. */
+function orderError(raw: RawBars, i: number, context: SeriesContext): DataError {
+  const { locator } = context;
+  const id = raw.symbolIds === undefined ? 0 : raw.symbolIds[i];
+  let previous = i - 1;
+  while (raw.symbolIds !== undefined && raw.symbolIds[previous] !== id) previous--;
+  const t = raw.time[i];
+  const before = raw.time[previous];
+  const of = raw.symbols.length > 1 ? ` of "${raw.symbols[id]}"` : '';
+  const earlier = rowName(locator, raw.rows[previous]);
+  if (t === before) return duplicateError(locator, raw.rows[i], `time "${showTime(t, t)}"${of} repeats ${earlier}`);
+  return rowError(
+    locator,
+    raw.rows[i],
+    'BT_DATA_UNSORTED',
+    `time "${showTime(t, before)}"${of} is earlier than "${showTime(before, t)}" on ${earlier}`,
+    'pass --sort to sort the bars by time',
+  );
+}
+
+function duplicateError(locator: RowLocator, row: number, message: string): DataError {
   return rowError(locator, row, 'BT_DATA_DUPLICATE_TIME', message, 'remove one of the two bars; each bar needs its own time');
 }
 

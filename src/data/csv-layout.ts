@@ -81,8 +81,13 @@ function sniffDelimiter(lines: readonly string[]): string {
 /** Splits one line into cells, honouring quotes only when there are any. */
 export function splitLine(line: string, delimiter: string): string[] {
   if (!line.includes('"')) return line.split(delimiter);
-  const records = parse(line, { delimiter, relax_quotes: true, relax_column_count: true }) as string[][];
-  return records[0] ?? [''];
+  try {
+    const records = parse(line, { delimiter, relax_quotes: true, relax_column_count: true }) as string[][];
+    return records[0] ?? [''];
+  } catch {
+    // An unclosed quote; the CSV reader reports it with its line.
+    return line.split(delimiter);
+  }
 }
 
 const TIME_OF_DAY = /^\s*\d{1,2}:\d{2}(:\d{2})?\s*$/;

@@ -72,8 +72,9 @@ export function parseBars(text: string, options: ParseOptions): BarSeries[] {
     sort: options.sort === true,
     symbol: options.defaultSymbol ?? symbolFromFile(file),
   };
-  const first = /\S/.exec(body.length > 4096 ? body.slice(0, 4096) : body)?.[0];
-  if (first === '[' || first === '{') {
+  let start = 0;
+  while (start < body.length && /\s/.test(body[start])) start++;
+  if (body[start] === '[' || body[start] === '{') {
     const { raw, columns, dateFormat, note } = readJsonBars(body, file);
     return buildSeries(raw, {
       ...context,

@@ -4,14 +4,14 @@
  * cell) and writes straight into pre-sized columns: several times faster than csv-parse.
  *
  * It gives up (returns undefined) on anything unusual — a malformed row, an unparseable cell —
- * and the caller then reads the text with {@link readCsvRecords}, which reports the error. So it
+ * and the caller then reads the text with `readCsvRecords`, which reports the error. So it
  * never has to produce errors, and whenever it succeeds its result equals readCsvRecords'
  * (`parse-bars.test.ts` checks this).
  */
 import type { CsvLayout } from './csv-layout.js';
 import type { CsvBars } from './read-csv-records.js';
 import { createTimeParser } from './parse-date.js';
-import { isBlank, isSpaceCode, parseDecimal } from './parse-number.js';
+import { isBlank, isSpaceCode, parseDecimal, POW10 } from './parse-number.js';
 import { allocateRawBars, symbolId } from './raw-bars.js';
 import { DATE_SAMPLE_ROWS, resolveTimes, timeCell } from './time-column.js';
 
@@ -23,6 +23,47 @@ const EXTRA = 3;
 const TIME = 4;
 const TIME_OF_DAY = 5;
 const SYMBOL = 6;
+
+// Where the cell read by scanNumber ended (the index of its delimiter or of the line end).
+let cellEnd = 0;
+
+/**
+ * Reads the numeric cell starting at `start` in one pass: the common `-123.45` shape is
+ * parsed while looking for the delimiter; any other shape is found with indexOf and parsed by
+ * {@link parseDecimal}. Either way the value is the one `parseDecimal` gives (the shortcut is
+ * its ≤15-digit branch). Sets `cellEnd`.
+ */
+function scanNumber(text: string, start: number, end: number, delimiter: string, delimiterCode: number, separatorCode: number, decimalComma: boolean): number {
+  let i = start;
+  let code = text.charCodeAt(i);
+  const isNegative = code === 45;
+  if (isNegative) code = text.charCodeAt(++i);
+  let mantissa = 0;
+  let digits = 0;
+  let fractionDigits = 0;
+  let seenSeparator = false;
+  for (;;) {
+    if (code >= 48 && code <= 57) {
+      mantissa = mantissa * 10 + (code - 48);
+      digits++;
+      if (seenSeparator) fractionDigits++;
+    } else if (code === separatorCode && !seenSeparator) {
+      seenSeparator = true;
+    } else {
+      break;
+    }
+    code = text.charCodeAt(++i);
+  }
+  if ((code === delimiterCode || i === end) && digits > 0 && digits <= 15 && i <= end) {
+    cellEnd = i;
+    const magnitude = fractionDigits === 0 ? mantissa : mantissa / POW10[fractionDigits];
+    return isNegative ? -magnitude : magnitude;
+  }
+  let stop = text.indexOf(delimiter, start);
+  if (stop < 0 || stop > end) stop = end;
+  cellEnd = stop;
+  return parseDecimal(text, start, stop, decimalComma);
+}
 
 /** True when `text[start, end)` holds only whitespace and delimiters (a padding row such as `,,,,`). */
 function isEmptyRow(text: string, start: number, end: number, delimiter: number): boolean {
@@ -40,6 +81,7 @@ function isEmptyRow(text: string, start: number, end: number, delimiter: number)
 export function readCsvFast(text: string, layout: CsvLayout): CsvBars | undefined {
   const { columns, decimalComma, delimiter } = layout;
   const delimiterCode = delimiter.charCodeAt(0);
+  const separatorCode = decimalComma ? 44 : 46;
   const count = columns.count;
   const length = text.length;
 
@@ -62,7 +104,7 @@ export function readCsvFast(text: string, layout: CsvLayout): CsvBars | undefine
   if (length > layout.dataOffset && text.charCodeAt(length - 1) !== 10) capacity++;
   const raw = allocateRawBars(capacity, columns);
 
-  const kinds = new Uint8Array(count);
+  const kinds = new Uint8Array(count).fill(SKIP);
   const targets: Float64Array[] = new Array<Float64Array>(count).fill(raw.close);
   const assign = (index: number, kind: number, target?: Float64Array): void => {
     kinds[index] = kind;
@@ -103,47 +145,37 @@ export function readCsvFast(text: string, layout: CsvLayout): CsvBars | undefine
     let dayTimeEnd = -1;
     let isValid = true;
     for (;;) {
-      let stop = text.indexOf(delimiter, start);
-      if (stop < 0 || stop > end) stop = end;
       if (column === count) {
         isValid = false;
         break;
       }
-      switch (kinds[column]) {
-        case PRICE: {
-          const value = parseDecimal(text, start, stop, decimalComma);
-          if (value !== value) isValid = false;
-          targets[column][n] = value;
-          break;
-        }
-        case VOLUME: {
-          let value = parseDecimal(text, start, stop, decimalComma);
-          if (value !== value) {
+      const kind = kinds[column];
+      let stop: number;
+      if (kind === PRICE || kind === VOLUME || kind === EXTRA) {
+        let value = scanNumber(text, start, end, delimiter, delimiterCode, separatorCode, decimalComma);
+        stop = cellEnd;
+        if (value !== value) {
+          if (kind === PRICE) isValid = false;
+          else if (kind === VOLUME) {
             if (isBlank(text, start, stop)) value = 0;
             else isValid = false;
           }
-          targets[column][n] = value;
-          break;
         }
-        case EXTRA:
-          targets[column][n] = parseDecimal(text, start, stop, decimalComma);
-          break;
-        case TIME:
+        targets[column][n] = value;
+      } else {
+        stop = text.indexOf(delimiter, start);
+        if (stop < 0 || stop > end) stop = end;
+        if (kind === TIME) {
           timeStart = start;
           timeEnd = stop;
-          break;
-        case TIME_OF_DAY:
+        } else if (kind === TIME_OF_DAY) {
           dayTimeStart = start;
           dayTimeEnd = stop;
-          break;
-        case SYMBOL: {
+        } else if (kind === SYMBOL) {
           const symbol = text.slice(start, stop).trim();
           if (symbol === '') isValid = false;
           else raw.symbolIds![n] = symbolId(raw, symbolIds, symbol);
-          break;
         }
-        default:
-          break;
       }
       column++;
       if (stop === end || !isValid) break;

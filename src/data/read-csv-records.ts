@@ -25,6 +25,17 @@ interface Parsed {
   readonly info: { readonly bytes: number };
 }
 
+/** 1-based line of the first non-blank byte at or after `offset` (where the next row starts). */
+function firstLineAfter(bytes: Buffer, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (i >= offset && byte !== 10 && byte !== 13 && byte !== 32 && byte !== 9) break;
+    if (byte === 10 || (byte === 13 && bytes[i + 1] !== 10)) line++;
+  }
+  return line;
+}
+
 /** True when every cell is empty or whitespace (a blank line, or `,,,,` padding). */
 function isBlankRecord(cells: readonly string[]): boolean {
   return cells.every((cell) => cell.trim() === '');
@@ -53,10 +64,12 @@ export function readCsvRecords(text: string, layout: CsvLayout, file: string): C
       record_delimiter: ['\r\n', '\n', '\r'],
     }) as unknown as Parsed[];
   } catch (error) {
-    const line = (error as { lines?: unknown }).lines;
-    throw new DataError('BT_DATA_BAD_CSV', `cannot parse the CSV: ${(error as Error).message}`, {
+    const { code, bytes: offset } = error as { code?: string; bytes?: number };
+    const line = typeof offset === 'number' ? firstLineAfter(bytes, offset) : undefined;
+    const message = code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted cell is never closed' : `cannot parse the CSV: ${(error as Error).message}`;
+    throw new DataError('BT_DATA_BAD_CSV', message, {
       hint: 'close every opening double quote; quote a cell that contains the delimiter or a line break',
-      location: { file, line: typeof line === 'number' ? line : undefined },
+      location: { file, line },
       cause: error,
     });
   }

@@ -13,9 +13,11 @@
  *    at the stop when the bar's range reaches it.
  * 3. Then limit-type orders (limits, take-profit legs, triggered stop-limits): at the limit or
  *    the better open. So when a stop-loss and a take-profit could both fill in one bar, the
- *    stop-loss fills and the take-profit is cancelled (pessimistic).
+ *    stop-loss fills and the take-profit is cancelled (pessimistic). Slippage never takes a
+ *    limit-type fill beyond its limit price.
  * 4. Bracket legs are active from the bar after their entry filled. Trailing stops ratchet
- *    with each bar's high (long) or low (short) after that bar was matched.
+ *    with each bar's high (long) or low (short) after that bar was matched; a trailing leg
+ *    counts its entry bar only when the entry filled at that bar's open.
  * 5. Orders with a bar limit expire after their last eligible bar.
  */
 import { InternalError } from '../errors.js';
@@ -77,8 +79,11 @@ interface WorkingOrder {
   trailLevel: number;
   /** First bar whose range moves the trailing level. */
   trailFrom: number;
-  /** A stop-limit whose stop has triggered (it now works as a limit). */
-  triggered: boolean;
+  /**
+   * First bar at which a stop-limit works as a limit: Infinity until its stop triggers; the
+   * trigger bar after a gap, else the bar after the trigger.
+   */
+  limitFrom: number;
 }
 
 interface Lot {
@@ -226,12 +231,12 @@ export class Broker {
     for (const working of this.#pending) {
       if (working.status !== 'pending' || working.activeFrom > bar) continue;
       const type = working.order.type;
-      if (STOP_TYPES.has(type) || (type === 'stop-limit' && !working.triggered)) this.#matchStop(working, bar);
+      if (STOP_TYPES.has(type) || (type === 'stop-limit' && working.limitFrom === Infinity)) this.#matchStop(working, bar);
     }
     for (const working of this.#pending) {
       if (working.status !== 'pending' || working.activeFrom > bar) continue;
       const type = working.order.type;
-      if (type === 'limit' || (type === 'stop-limit' && working.triggered)) this.#matchLimit(working, bar);
+      if (type === 'limit' || (type === 'stop-limit' && working.limitFrom <= bar)) this.#matchLimit(working, bar);
     }
     this.#endOfBar(bar);
   }
@@ -312,7 +317,7 @@ export class Broker {
       status: 'pending',
       trailLevel: NaN,
       trailFrom: activeFrom,
-      triggered: false,
+      limitFrom: Infinity,
     };
     if (order.type === 'trailing-stop' && order.trail !== undefined && order.parentTradeId === undefined) {
       const reference = this.#prices[order.symbol].close[order.submittedBar];
@@ -351,15 +356,18 @@ export class Broker {
     else if (prices.low[bar] <= stop) fillPrice = stop;
     else return;
     if (order.type === 'stop-limit') {
-      working.triggered = true;
       const limit = order.limitPrice!;
       // Triggered at the open (gap): fill at the open if it satisfies the limit, else it rests
-      // as a limit and the limit pass of this bar may still fill it. Triggered inside the bar
-      // at the stop: fill at the stop when the stop satisfies the limit.
+      // as a limit from the open on, and the limit pass of this bar may still fill it.
+      // Triggered inside the bar at the stop: fill at the stop when the stop satisfies the
+      // limit. Otherwise the limit lies beyond the stop, and the bar's range may have reached
+      // it before the trigger; only a close at or beyond the limit proves the price crossed it
+      // afterwards (fill at the limit), else it rests as a limit from the next bar.
       const atOpen = fillPrice === open;
+      working.limitFrom = atOpen ? bar : bar + 1;
       const satisfies = working.isBuy ? fillPrice <= limit : fillPrice >= limit;
       if (satisfies) this.#execute(working, bar, fillPrice, 'signal');
-      else if (!atOpen && (working.isBuy ? prices.low[bar] <= limit : prices.high[bar] >= limit)) {
+      else if (!atOpen && (working.isBuy ? prices.close[bar] <= limit : prices.close[bar] >= limit)) {
         this.#execute(working, bar, limit, 'signal');
       }
       return;
@@ -445,7 +453,11 @@ export class Broker {
     const symbol = order.symbol;
     const isBuy = working.isBuy;
     const sign = isBuy ? 1 : -1;
-    const price = slippedPrice(this.#config.slippageRate, isBuy, reference);
+    let price = slippedPrice(this.#config.slippageRate, isBuy, reference);
+    // A limit is a promise: slippage never takes a limit-type fill (limit, take-profit,
+    // stop-limit) beyond its limit price.
+    const limit = order.limitPrice;
+    if (limit !== undefined && (isBuy ? price > limit : price < limit)) price = limit;
     const net = this.#net[symbol];
     const opposite = net !== 0 && Math.sign(net) !== sign;
     const config = this.#config;
@@ -483,7 +495,7 @@ export class Broker {
       }
       case 'risk': {
         const stopLoss = order.stopLoss ?? config.defaultStopLoss;
-        const stopPrice = stopLoss === undefined ? NaN : exitPrice(stopLoss, !isBuy, price, 'stop-loss');
+        const stopPrice = stopLoss === undefined ? NaN : exitPrice(stopLoss, isBuy, price, 'stop-loss');
         const distance = Math.abs(price - stopPrice);
         if (!(distance > 0)) {
           this.#reject(working, bar, 'risk sizing needs a stop-loss away from the fill price');
@@ -508,12 +520,13 @@ export class Broker {
 
     const closing = opposite ? Math.min(quantity, Math.abs(net)) : 0;
     const opening = quantity - closing;
+    const totalCommission = commissionOf(config.commission, quantity, price);
     if (opening > 0) {
-      // Leverage 1: the new exposure and its commission must be covered by equity that is not
-      // already tied up, after the closing part has released its share.
-      const closingValue = closing * price;
-      const available = this.#available(symbol, price) + closingValue - commissionOf(config.commission, closing, price);
-      const cost = opening * price + commissionOf(config.commission, opening, price);
+      // Leverage 1: the new exposure and the fill's commission (one fee, also when the fill
+      // closes a position first) must be covered by equity that is not already tied up, after
+      // the closing part has released its value.
+      const available = this.#available(symbol, price) + closing * price;
+      const cost = opening * price + totalCommission;
       if (cost > available * (1 + 1e-12) + 1e-9) {
         this.#reject(
           working,
@@ -526,7 +539,6 @@ export class Broker {
 
     this.#close(working, 'filled', bar, undefined);
     const time = this.#time[bar];
-    const totalCommission = commissionOf(config.commission, quantity, price);
     const slippagePerUnit = Math.abs(price - reference);
     let remaining = closing;
     let commissionShareLeft = totalCommission;
@@ -662,11 +674,16 @@ export class Broker {
       reason: 'signal',
     });
     if (order.reduceOnly) throw new InternalError('BT_REDUCE_ONLY_OPENED', `reduce-only order ${order.id} opened a trade`);
-    this.#attachLegs(order, lot, bar, atClose);
+    // The entry bar's high (low) came after the fill only when the fill was at its open.
+    const isAtOpen = !atClose && reference === this.#prices[order.symbol].open[bar];
+    this.#attachLegs(order, lot, bar, isAtOpen);
   }
 
-  /** Attaches the entry's stop-loss / take-profit / trailing stop (or the run defaults). */
-  #attachLegs(order: Order, lot: Lot, bar: number, atClose: boolean): void {
+  /**
+   * Attaches the entry's stop-loss / take-profit / trailing stop (or the run defaults). A
+   * trailing leg ratchets with the entry bar's range only when the entry filled at its open.
+   */
+  #attachLegs(order: Order, lot: Lot, bar: number, isAtOpen: boolean): void {
     const config = this.#config;
     const stopLoss = order.stopLoss ?? config.defaultStopLoss;
     const takeProfit = order.takeProfit ?? config.defaultTakeProfit;
@@ -708,7 +725,7 @@ export class Broker {
     if (trailing !== undefined) {
       const working = legOrder({ ...base, type: 'trailing-stop', trail: trailing, role: 'trailing-stop' });
       working.trailLevel = trailLevel(trailing, !isLong, lot.entryPrice);
-      working.trailFrom = atClose ? bar + 1 : bar;
+      working.trailFrom = isAtOpen ? bar : bar + 1;
       lot.legs.push(working);
     }
   }

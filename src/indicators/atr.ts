@@ -6,9 +6,9 @@ import { assertPeriod, assertSameLength } from './validate.js';
  * Average true range (Wilder, 1978): ATR = S_n(TR), Wilder's smoothing of the true range,
  * seeded at bar n with the mean of TR[1..n], then ATR[t] = ATR[t−1] × (1 − 1/n) + TR[t] × (1/n).
  *
- * Source: CONVENTIONS §12 `atr14` (backtrader `AverageTrueRange`; technicalindicators `ATR`
- * gives the same numbers; TA-Lib `ATR` and trading-signals `ATR` seed differently and converge
- * after a few hundred bars).
+ * Source: CONVENTIONS §12 `atr14` (backtrader `AverageTrueRange`). TA-Lib `ATR` (unstable
+ * period 0) and technicalindicators `ATR` define it the same way; trading-signals `ATR` seeds
+ * with TR[0] = H[0] − L[0] and converges after a few hundred bars.
  *
  * @param high highs [price]
  * @param low lows [price]

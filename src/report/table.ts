@@ -17,6 +17,9 @@ export function makeChalk(colour: boolean): ChalkInstance {
 
 const DAY = 86_400_000;
 
+/** cli-table3 borders without a rule between rows (compact tables). */
+const COMPACT_CHARS = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+
 /** Formats a duration [ms] as `121 days` or `2 days 07:57:00`. */
 export function formatDuration(ms: number): string {
   const days = Math.floor(ms / DAY);
@@ -110,7 +113,12 @@ export function renderHeader(run: RunResult, meta: RunMeta, chalk: ChalkInstance
 
 /** The metrics table: one row per registry metric, `--` for unavailable values. */
 export function renderMetricsTable(metrics: Metrics, chalk: ChalkInstance, intraday = false): string {
-  const table = new Table({ head: [chalk.bold('Metric'), chalk.bold('Value')], style: { head: [], border: [] }, colAligns: ['left', 'right'] });
+  const table = new Table({
+    head: [chalk.bold('Metric'), chalk.bold('Value')],
+    chars: COMPACT_CHARS,
+    style: { head: [], border: [] },
+    colAligns: ['left', 'right'],
+  });
   for (const definition of metricRegistry) {
     const value = (metrics.values as Record<string, number | null>)[definition.key];
     let text = formatMetric(definition, value, intraday);
@@ -131,6 +139,7 @@ export function renderTradesTable(run: RunResult, chalk: ChalkInstance): string 
   const t = (ms: number) => formatTime(ms, bars.intraday);
   const table = new Table({
     head: ['#', 'Side', 'Qty', 'Entry', 'Entry price', 'Exit', 'Exit price', 'P&L', 'Return', 'Bars', 'Exit reason'].map((h) => chalk.bold(h)),
+    chars: COMPACT_CHARS,
     style: { head: [], border: [] },
     colAligns: ['right', 'left', 'right', 'left', 'right', 'left', 'right', 'right', 'right', 'right', 'left'],
   });

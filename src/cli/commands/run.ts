@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve as resolvePath, isAbsolute } from 'node:path';
 import { buildRunConfig, parseRunYaml, type RunConfig, type RunFlags, type YamlConfig } from '../../config/run-config.js';
 import type { BarSeries } from '../../data/bar-series.js';
-import { loadBars, restrictDates, selectSymbol } from '../../data/load-bars.js';
+import { loadBars, restrictDates, selectSymbol } from '../../data/index.js';
 import { runBacktest, type RunResult } from '../../engine/run-backtest.js';
 import { ConfigError, EXIT_CODES, UsageError } from '../../errors.js';
 import { computeMetrics, type Metrics } from '../../metrics/index.js';
@@ -71,7 +71,7 @@ export function resolveRunConfig(flags: RunFlags): RunConfig {
 export async function loadRunBars(config: RunConfig, io: CliIo): Promise<{ bars: BarSeries; label: string }> {
   const path = config.data ?? join(packageRoot(), BUNDLED_DATA);
   const label = config.data ?? BUNDLED_DATA;
-  const all = await loadBars(path, { sort: config.sort, stdin: io.stdin, label });
+  const all = await loadBars(path, { sort: config.sort, stdin: io.stdin, label, defaultSymbol: config.symbol });
   let bars = selectSymbol(all, config.symbol, label);
   if (config.from !== undefined || config.to !== undefined) bars = restrictDates(bars, config.from, config.to);
   return { bars, label };
