@@ -19,8 +19,10 @@ export function handleError(error: unknown, io: CliIo, debug: boolean): number {
     return EXIT_CODES.usage;
   }
   if (error instanceof BtError) {
-    const where = formatLocation(error.location);
-    const prefix = where !== '' && !error.message.startsWith(where) ? `${where}: ` : '';
+    // Messages name their flag or parameter themselves; a file location is prefixed unless
+    // the message already starts with it.
+    const where = error.location?.file !== undefined ? formatLocation(error.location) : '';
+    const prefix = where !== '' && !error.message.startsWith(error.location?.file ?? '') ? `${where}: ` : '';
     io.stderr.write(`error[${error.code}]: ${prefix}${error.message}\n`);
     if (error.hint !== undefined) io.stderr.write(`hint: ${error.hint}\n`);
     if (debug) {

@@ -2,22 +2,28 @@
  * "Did you mean" suggestions for unknown names (flags, parameters, strategies, metric keys).
  */
 
-/** Levenshtein edit distance between `a` and `b` (case-insensitive). */
+/**
+ * Optimal-string-alignment edit distance between `a` and `b` (case-insensitive): insertions,
+ * deletions, substitutions and transpositions of adjacent letters each cost 1.
+ */
 export function editDistance(a: string, b: string): number {
   const s = a.toLowerCase();
   const t = b.toLowerCase();
-  const previous = new Array<number>(t.length + 1);
-  for (let j = 0; j <= t.length; j++) previous[j] = j;
+  const rows: number[][] = [];
+  for (let i = 0; i <= s.length; i++) {
+    rows.push(new Array<number>(t.length + 1).fill(0));
+    rows[i][0] = i;
+  }
+  for (let j = 0; j <= t.length; j++) rows[0][j] = j;
   for (let i = 1; i <= s.length; i++) {
-    let diagonal = previous[0];
-    previous[0] = i;
     for (let j = 1; j <= t.length; j++) {
-      const above = previous[j];
-      previous[j] = Math.min(above + 1, previous[j - 1] + 1, diagonal + (s[i - 1] === t[j - 1] ? 0 : 1));
-      diagonal = above;
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) best = Math.min(best, rows[i - 2][j - 2] + 1);
+      rows[i][j] = best;
     }
   }
-  return previous[t.length];
+  return rows[s.length][t.length];
 }
 
 /**

@@ -496,9 +496,14 @@ export class Broker {
       case 'risk': {
         const stopLoss = order.stopLoss ?? config.defaultStopLoss;
         const stopPrice = stopLoss === undefined ? NaN : exitPrice(stopLoss, isBuy, price, 'stop-loss');
-        const distance = Math.abs(price - stopPrice);
+        // The stop must lie on the losing side, or the "risk" is not a loss and the size is meaningless.
+        const distance = isBuy ? price - stopPrice : stopPrice - price;
         if (!(distance > 0)) {
-          this.#reject(working, bar, 'risk sizing needs a stop-loss away from the fill price');
+          const reason =
+            stopLoss === undefined
+              ? 'risk sizing needs a stop-loss (stopLossPrice, stopLossFraction or a run default)'
+              : `risk sizing needs a stop-loss ${isBuy ? 'below' : 'above'} the fill price ${price}, got ${stopPrice}`;
+          this.#reject(working, bar, reason);
           return;
         }
         const budget = this.#equityAt(symbol, price) * sizing.riskFraction;

@@ -688,8 +688,17 @@ describe('sizing', () => {
   it('risk sizing without a stop-loss is rejected with a reason', () => {
     const result = run([F, F, F, F], { 1: (ctx) => ctx.buy({ riskFraction: 0.01 }) });
     expect(result.fills).toEqual([]);
-    expect(result.rejectedOrders).toMatchObject([{ bar: 2, time: at(2), reason: 'risk sizing needs a stop-loss away from the fill price' }]);
+    expect(result.rejectedOrders).toMatchObject([
+      { bar: 2, time: at(2), reason: 'risk sizing needs a stop-loss (stopLossPrice, stopLossFraction or a run default)' },
+    ]);
     expect(recordOf(result, 1)).toMatchObject({ status: 'rejected', closedBar: 2 });
+  });
+
+  it('risk sizing with the stop-loss on the winning side of the fill is rejected', () => {
+    // Regression: |fill − stop| sized a long against a stop above its entry, which then exits at once.
+    const result = run([F, F, F, F], { 1: (ctx) => ctx.buy({ riskFraction: 0.01, stopLossPrice: 105 }) });
+    expect(result.fills).toEqual([]);
+    expect(result.rejectedOrders).toMatchObject([{ bar: 2, reason: 'risk sizing needs a stop-loss below the fill price 100, got 105' }]);
   });
 
   it('sizes are whole units unless fractional is set', () => {
@@ -768,5 +777,33 @@ describe('missing bars', () => {
     expect(fillRows(result)).toEqual([[3, 102, 10, 'buy', 'signal']]);
     expect([...result.equity]).toEqual([100_000, 100_000, 100_000, 100_000, 100_000, 100_020]);
     expect(legOf(result, 1, 'stop-loss').status).toBe('pending');
+  });
+});
+
+describe('order options', () => {
+  const attempt = (action: Action): unknown => {
+    try {
+      run([F, F, F], { 1: action });
+    } catch (error) {
+      return error;
+    }
+    return undefined;
+  };
+
+  it('a misspelt option is an error with a did-you-mean, not silently dropped', () => {
+    const error = attempt((ctx) => ctx.buy({ quantity: 1, stopLoss: 0.02 } as never));
+    expect(error).toMatchObject({ code: 'BT_ORDER_INVALID', message: 'unknown order option "stopLoss" (did you mean "stopLossPrice"?)' });
+  });
+
+  it('contradictory or out-of-range options are errors', () => {
+    expect(attempt((ctx) => ctx.buy({ quantity: 1, fraction: 0.5 }))).toMatchObject({ code: 'BT_ORDER_INVALID' });
+    expect(attempt((ctx) => ctx.buy({ limitPrice: Number.NaN }))).toMatchObject({ code: 'BT_ORDER_INVALID' });
+    expect(attempt((ctx) => ctx.buy({ fraction: 1.5 }))).toMatchObject({ code: 'BT_ORDER_INVALID' });
+    expect(attempt((ctx) => ctx.buy({ trailFraction: 0.1, limitPrice: 90 }))).toMatchObject({ code: 'BT_ORDER_INVALID' });
+    expect(attempt((ctx) => ctx.buy({ expiresAfterBars: 1.5 }))).toMatchObject({ code: 'BT_ORDER_INVALID' });
+  });
+
+  it('options left undefined count as absent', () => {
+    expect(attempt((ctx) => ctx.buy({ quantity: undefined, tag: undefined }))).toBeUndefined();
   });
 });

@@ -104,17 +104,23 @@ export function runBacktest<S extends ParamSchema, State>(
     throw strategyFailure(error, strategy.name, 'init', bars, undefined);
   }
   let warmup = 0;
-  for (const indicator of indicators) warmup = Math.max(warmup, indicator.warmup);
+  let longest: RegisteredIndicator | undefined;
+  for (const indicator of indicators) {
+    if (indicator.warmup > warmup) {
+      warmup = indicator.warmup;
+      longest = indicator;
+    }
+  }
   const firstDecisionBar = Math.max(1 + warmup, options.minFirstDecisionBar ?? 0);
   if (firstDecisionBar >= n) {
-    throw new DataError(
-      'BT_DATA_TOO_SHORT',
-      `${bars.source.file}: ${n} bars, but the strategy's warm-up needs ${warmup} bars and it decides first at bar ${firstDecisionBar}`,
-      {
-        hint: `use at least ${firstDecisionBar + 1} bars (widen --from/--to) or shorten the indicator periods`,
-        location: { file: bars.source.file },
-      },
-    );
+    const why =
+      longest !== undefined && warmup >= n
+        ? `indicator "${longest.name}" has no value on any of them`
+        : `the first decision would be at bar ${firstDecisionBar} (bars are numbered from 0; warm-up ${warmup} bars)`;
+    throw new DataError('BT_DATA_TOO_SHORT', `${bars.source.file}: ${n} bars are too few: ${why}`, {
+      hint: 'use more bars (widen --from/--to, or a longer file) or shorten the indicator periods',
+      location: { file: bars.source.file },
+    });
   }
 
   const broker = new Broker(options.broker, [bars], bars.time);

@@ -18,31 +18,62 @@ export const CLIENT_SCRIPT = String.raw`
   var AXIS_FONT = '11px ' + bodyFont;
   var Y_AXIS_SIZE = 70;
   var charts = [];
+  var NO_POINTS = { show: false };
 
   function utc(ts) { return uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'); }
   var formatDate = uPlot.fmtDate(data.intraday ? '{YYYY}-{MM}-{DD} {HH}:{mm}' : '{YYYY}-{MM}-{DD}');
-  function money(v) { return v == null ? '--' : v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }); }
+  function money(v) { return grouped(v, 2); }
   function price(v) {
-    if (v == null) return '--';
     var a = Math.abs(v);
-    var d = a >= 100 ? 2 : a >= 1 ? 4 : 6;
-    return v.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
-  }
-  function compact(v) {
-    var a = Math.abs(v);
-    if (a >= 1e9) return (v / 1e9).toFixed(a >= 1e10 ? 0 : 1) + 'B';
-    if (a >= 1e6) return (v / 1e6).toFixed(a >= 1e7 ? 0 : 1) + 'M';
-    if (a >= 1e4) return (v / 1e3).toFixed(a >= 1e5 ? 0 : 1) + 'k';
-    return v.toLocaleString('en-US', { maximumFractionDigits: a >= 10 ? 0 : 4 });
+    return grouped(v, a >= 100 ? 2 : a >= 1 ? 4 : 6);
   }
   function percent(v, digits) { return v == null ? '--' : (v * 100).toFixed(digits) + '%'; }
-  function yTicks(format) { return function (u, splits) { return splits.map(function (v) { return v == null ? '' : format(v); }); }; }
+  function decimalsFor(step) { return step >= 1 || !(step > 0) ? 0 : Math.min(8, Math.ceil(-Math.log10(step) - 1e-9)); }
+  function grouped(v, digits) { return v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }); }
+  function stepOf(splits) { return splits.length > 1 ? Math.abs(splits[1] - splits[0]) : 1; }
+  // Axis labels with as many decimals as the tick step needs, in one unit per axis.
+  function plainTicks(u, splits) {
+    var digits = decimalsFor(stepOf(splits));
+    return splits.map(function (v) { return v == null ? '' : grouped(v, digits); });
+  }
+  function compactTicks(u, splits) {
+    var top = 0;
+    splits.forEach(function (v) { if (v != null) top = Math.max(top, Math.abs(v)); });
+    var unit = top >= 1e9 ? [1e9, 'B'] : top >= 1e6 ? [1e6, 'M'] : top >= 1e4 ? [1e3, 'k'] : [1, ''];
+    var digits = decimalsFor(stepOf(splits) / unit[0]);
+    return splits.map(function (v) { return v == null ? '' : grouped(v / unit[0], digits) + unit[1]; });
+  }
+  function percentTicks(u, splits) {
+    var digits = decimalsFor(stepOf(splits) * 100);
+    return splits.map(function (v) { return v == null ? '' : (v * 100).toFixed(digits) + '%'; });
+  }
+  // Legend values: at the cursor, or the last bar's when the cursor is off the chart.
+  function legendValue(format) {
+    return function (u, v, seriesIndex, index) {
+      if (index == null) {
+        var column = u.data[seriesIndex];
+        v = column && column.length > 0 ? column[column.length - 1] : null;
+      }
+      return v == null ? '--' : format(v);
+    };
+  }
 
-  function axes(format) {
+  // Time-axis labels by tick step [s]: uPlot's table form (step, label, then the prefix shown
+  // when the year, month, day, hour, minute or second rolls over, then 1 = show only on change).
+  var X_FORMATS = [
+    [31536000, '{YYYY}', null, null, null, null, null, null, 1],
+    [2419200, '{MMM}', '\n{YYYY}', null, null, null, null, null, 1],
+    [86400, '{MMM} {D}', '\n{YYYY}', null, null, null, null, null, 1],
+    [3600, '{HH}:{mm}', '\n{YYYY}-{MM}-{DD}', null, '\n{MMM} {D}', null, null, null, 1],
+    [60, '{HH}:{mm}', '\n{YYYY}-{MM}-{DD}', null, '\n{MMM} {D}', null, null, null, 1],
+    [1, '{HH}:{mm}:{ss}', '\n{YYYY}-{MM}-{DD}', null, '\n{MMM} {D}', null, null, null, 1],
+  ];
+
+  function axes(ticks) {
     var common = { stroke: C.axis, font: AXIS_FONT, grid: { stroke: C.grid, width: 1 }, ticks: { stroke: C.grid, width: 1, size: 4 } };
     return [
-      Object.assign({}, common, { gap: 4, size: 30 }),
-      Object.assign({}, common, { size: Y_AXIS_SIZE, gap: 6, values: yTicks(format) }),
+      Object.assign({}, common, { gap: 4, size: 42, values: X_FORMATS }),
+      Object.assign({}, common, { size: Y_AXIS_SIZE, gap: 6, values: ticks }),
     ];
   }
 
@@ -58,7 +89,7 @@ export const CLIENT_SCRIPT = String.raw`
     syncing = false;
   }
 
-  function makeChart(id, height, series, ys, x, format, extra) {
+  function makeChart(id, height, series, ys, x, ticks, extra) {
     var el = document.getElementById(id);
     if (el === null) return;
     var opts = {
@@ -68,8 +99,8 @@ export const CLIENT_SCRIPT = String.raw`
       cursor: { y: false, sync: { key: 'bt', setSeries: false }, drag: { x: true, y: false }, points: { size: 6 } },
       legend: { live: true },
       scales: { x: { time: true } },
-      series: [{ label: 'Time', value: function (u, v) { return v == null ? '--' : formatDate(utc(v)); } }].concat(series),
-      axes: axes(format),
+      series: [{ label: 'Time', value: legendValue(function (v) { return formatDate(utc(v)); }) }].concat(series),
+      axes: axes(ticks),
       hooks: { setScale: [syncX] },
     };
     if (extra) {
@@ -162,20 +193,20 @@ export const CLIENT_SCRIPT = String.raw`
     ctx.restore();
   }
 
-  var priceSeries = [{ label: data.price.labels[0], stroke: C.price, width: 1.25, value: function (u, v) { return price(v); } }];
+  var priceSeries = [{ label: data.price.labels[0], stroke: C.price, width: 1.25, points: NO_POINTS, value: legendValue(price) }];
   for (var k = 1; k < data.price.labels.length; k++) {
-    priceSeries.push({ label: data.price.labels[k], stroke: C.overlays[(k - 1) % C.overlays.length], width: 1.25, value: function (u, v) { return price(v); } });
+    priceSeries.push({ label: data.price.labels[k], stroke: C.overlays[(k - 1) % C.overlays.length], width: 1.25, points: NO_POINTS, value: legendValue(price) });
   }
-  makeChart('chart-price', 340, priceSeries, data.price.ys, data.price.x, price, {
+  makeChart('chart-price', 340, priceSeries, data.price.ys, data.price.x, plainTicks, {
     hooks: { drawClear: [drawSpans], draw: [drawMarkers] },
   });
   makeChart('chart-equity', 240, [
-    { label: 'Strategy', stroke: C.strategy, width: 1.75, fill: C.strategyFill, value: function (u, v) { return money(v); } },
-    { label: 'Buy & hold', stroke: C.buyHold, width: 1.25, dash: [5, 4], value: function (u, v) { return money(v); } },
-  ], [data.equity.ys[0], data.equity.ys[1]], data.equity.x, compact);
+    { label: 'Strategy', stroke: C.strategy, width: 1.75, points: NO_POINTS, fill: C.strategyFill, value: legendValue(money) },
+    { label: 'Buy & hold', stroke: C.buyHold, width: 1.25, points: NO_POINTS, dash: [5, 4], value: legendValue(money) },
+  ], [data.equity.ys[0], data.equity.ys[1]], data.equity.x, compactTicks);
   makeChart('chart-drawdown', 150, [
-    { label: 'Drawdown', stroke: C.drawdown, width: 1, fill: C.drawdownFill, fillTo: 0, value: function (u, v) { return percent(v, 2); } },
-  ], [data.equity.ys[2]], data.equity.x, function (v) { return percent(v, Math.abs(v) < 0.1 && v !== 0 ? 1 : 0); }, {
+    { label: 'Drawdown', stroke: C.drawdown, width: 1, points: NO_POINTS, fill: C.drawdownFill, fillTo: 0, value: legendValue(function (v) { return percent(v, 2); }) },
+  ], [data.equity.ys[2]], data.equity.x, percentTicks, {
     scales: {
       x: { time: true },
       y: { range: function (u, min) { var low = Math.min(min == null ? 0 : min, -0.01); return [low * 1.08, 0]; } },

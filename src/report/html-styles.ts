@@ -14,8 +14,8 @@ export const CHART_COLOURS = {
   drawdownFill: 'rgba(220, 38, 38, 0.14)',
   buy: '#16a34a',
   sell: '#dc2626',
-  longSpan: 'rgba(22, 163, 74, 0.07)',
-  shortSpan: 'rgba(220, 38, 38, 0.07)',
+  longSpan: 'rgba(22, 163, 74, 0.055)',
+  shortSpan: 'rgba(220, 38, 38, 0.055)',
   axis: '#667085',
   grid: '#eef0f3',
   overlays: ['#f59e0b', '#8b5cf6', '#0891b2', '#db2777', '#65a30d', '#ea580c'],
@@ -62,7 +62,7 @@ h1 .on { color: var(--faint); font-weight: 400; }
 .card { background: var(--panel); border: 1px solid var(--border); border-radius: 12px; padding: 14px 16px 13px; box-shadow: 0 1px 2px rgba(16, 24, 40, .04); }
 .card-label { font-size: 11.5px; color: var(--muted); text-transform: uppercase; letter-spacing: .07em; font-weight: 650; }
 .card-value { font-size: 28px; font-weight: 680; line-height: 1.15; margin-top: 6px; font-variant-numeric: tabular-nums; letter-spacing: -0.02em; }
-.card-sub { font-size: 12px; color: var(--muted); margin-top: 4px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.card-sub { font-size: 12px; color: var(--muted); margin-top: 4px; }
 
 .panel { background: var(--panel); border: 1px solid var(--border); border-radius: 12px; padding: 16px 18px 14px; margin-bottom: 16px; box-shadow: 0 1px 2px rgba(16, 24, 40, .04); }
 .panel-head { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 4px 16px; margin-bottom: 6px; }

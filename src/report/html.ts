@@ -204,9 +204,9 @@ function renderCards({ run, metrics }: HtmlReportInput): string {
   const cards: Card[] = [
     { label: 'Total return', key: 'totalReturn', signed: true, sub: `Buy & hold ${show('buyHoldReturn')}` },
     { label: 'CAGR', key: 'cagr', signed: true, sub: `Final equity ${show('equityFinal')}` },
-    { label: 'Sharpe', key: 'sharpe', signed: true, sub: `Sortino ${show('sortino')} · Calmar ${show('calmar')}` },
+    { label: 'Sharpe', key: 'sharpe', signed: true, sub: `Sortino ${show('sortino')}` },
     { label: 'Max drawdown', key: 'maxDrawdown', signed: false, sub: `Longest ${show('maxDrawdownBars')} bars` },
-    { label: 'Trades', key: 'tradeCount', signed: false, sub: `${open} open · exposure ${show('exposure')}` },
+    { label: 'Trades', key: 'tradeCount', signed: false, sub: `${open} open · ${show('exposure')} exposure` },
     { label: 'Win rate', key: 'winRate', signed: false, sub: `Profit factor ${show('profitFactor')}` },
   ];
   const html = cards.map((card) => {
@@ -300,6 +300,8 @@ function describeGeneric(value: unknown): string {
 }
 
 function describeConvention(key: string, value: unknown, intraday: boolean): string {
+  if ((value === null || value === undefined) && key === 'from') return 'first bar';
+  if ((value === null || value === undefined) && key === 'to') return 'last bar';
   if (value === null || value === undefined) return 'none';
   if (typeof value === 'number') {
     if (key === 'initialCash' || key === 'commissionFixed') return formatCash(value);

@@ -6,10 +6,22 @@ import type { Strategy } from './define-strategy.js';
 
 type Loader = () => Promise<{ default: Strategy }>;
 
-/** Built-in strategy modules by name, in listing order. */
+/** Built-in strategy modules by name, in listing order: trend, mean-reversion, breakout, momentum, benchmark. */
 export const BUILTIN_STRATEGIES: Readonly<Record<string, Loader>> = {
   'sma-cross': () => import('../../strategies/sma-cross.js') as unknown as Promise<{ default: Strategy }>,
+  'ema-cross': () => import('../../strategies/ema-cross.js') as unknown as Promise<{ default: Strategy }>,
+  'macd-cross': () => import('../../strategies/macd-cross.js') as unknown as Promise<{ default: Strategy }>,
+  'adx-trend': () => import('../../strategies/adx-trend.js') as unknown as Promise<{ default: Strategy }>,
+  'ichimoku-cloud': () => import('../../strategies/ichimoku-cloud.js') as unknown as Promise<{ default: Strategy }>,
+  'parabolic-sar': () => import('../../strategies/parabolic-sar.js') as unknown as Promise<{ default: Strategy }>,
   'rsi-reversion': () => import('../../strategies/rsi-reversion.js') as unknown as Promise<{ default: Strategy }>,
+  'bollinger-reversion': () => import('../../strategies/bollinger-reversion.js') as unknown as Promise<{ default: Strategy }>,
+  'stochastic-cross': () => import('../../strategies/stochastic-cross.js') as unknown as Promise<{ default: Strategy }>,
+  'donchian-breakout': () => import('../../strategies/donchian-breakout.js') as unknown as Promise<{ default: Strategy }>,
+  'keltner-breakout': () => import('../../strategies/keltner-breakout.js') as unknown as Promise<{ default: Strategy }>,
+  'ema-atr-breakout': () => import('../../strategies/ema-atr-breakout.js') as unknown as Promise<{ default: Strategy }>,
+  'opening-range-breakout': () => import('../../strategies/opening-range-breakout.js') as unknown as Promise<{ default: Strategy }>,
+  'momentum': () => import('../../strategies/momentum.js') as unknown as Promise<{ default: Strategy }>,
   'buy-and-hold': () => import('../../strategies/buy-and-hold.js') as unknown as Promise<{ default: Strategy }>,
 };
 

@@ -2,6 +2,7 @@
  * Turns the strategy-facing {@link OrderOptions} into the broker's order request, checking
  * that the options are consistent.
  */
+import { didYouMean } from '../config/suggest.js';
 import { StrategyError } from '../errors.js';
 import type { OrderRequest } from '../engine/broker.js';
 export { closeRequest } from '../engine/broker.js';
@@ -26,13 +27,40 @@ function pick<T>(label: string, entries: readonly [string, T | undefined][]): [s
   return given[0];
 }
 
+/** Every option of {@link OrderOptions}. */
+const OPTION_NAMES: readonly string[] = [
+  'quantity',
+  'fraction',
+  'cash',
+  'riskFraction',
+  'limitPrice',
+  'stopPrice',
+  'trailFraction',
+  'trailAmount',
+  'stopLossPrice',
+  'stopLossFraction',
+  'takeProfitPrice',
+  'takeProfitFraction',
+  'trailingStopFraction',
+  'trailingStopAmount',
+  'expiresAfterBars',
+  'tag',
+];
+const KNOWN_OPTIONS = new Set(OPTION_NAMES);
+
 /**
  * Builds a broker order request for `side` on `symbol` from `options`; without a sizing
  * option the run's `defaultSizing` is used.
- * @throws StrategyError `BT_ORDER_INVALID` for contradictory or out-of-range options.
+ * @throws StrategyError `BT_ORDER_INVALID` for unknown, contradictory or out-of-range options.
  */
 export function buildOrderRequest(symbol: number, side: OrderSide, options: OrderOptions, defaultSizing: Sizing): OrderRequest {
   if (isEmpty(options)) return marketRequest(symbol, side, defaultSizing);
+  for (const name in options) {
+    // A misspelt option (e.g. "stopLoss") would otherwise be dropped silently.
+    if (!KNOWN_OPTIONS.has(name) && (options as Record<string, unknown>)[name] !== undefined) {
+      invalid(`unknown order option "${name}"${didYouMean(name, OPTION_NAMES)}`, `valid options: ${OPTION_NAMES.join(', ')}`);
+    }
+  }
   for (const name of [
     'quantity',
     'cash',

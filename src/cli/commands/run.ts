@@ -3,7 +3,7 @@
  * metrics, and print tables / JSON or write files.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve as resolvePath, isAbsolute } from 'node:path';
+import { dirname, join, relative, isAbsolute } from 'node:path';
 import { buildRunConfig, parseRunYaml, type RunConfig, type RunFlags, type YamlConfig } from '../../config/run-config.js';
 import type { BarSeries } from '../../data/bar-series.js';
 import { loadBars, restrictDates, selectSymbol } from '../../data/index.js';
@@ -161,7 +161,7 @@ export function emitRun(run: CompletedRun, io: CliIo, globals: GlobalFlags): voi
   const { config, result, metrics, meta, document } = run;
   const json = stringifyDocument(document);
   if (config.output.out !== undefined) {
-    const dir = resolvePath(config.output.out);
+    const dir = config.output.out;
     writeFilesAtomic([
       { path: join(dir, 'summary.json'), content: json },
       { path: join(dir, 'trades.csv'), content: tradesCsv(result) },
