@@ -38,7 +38,7 @@ interface OpeningRangeState {
 
 export default defineStrategy({
   name: 'opening-range-breakout',
-  description: "Intraday: trade a close beyond each session's first N bars' range, flat by its last bar",
+  description: "Intraday: trade a break of the first N bars' range, flat by each session's last bar",
   category: 'breakout',
   params: {
     openingBars: {

@@ -75,6 +75,10 @@ interface WorkingOrder {
   /** Last bar at which it may fill (Infinity for good-till-cancelled). */
   readonly lastBar: number;
   status: OrderStatus;
+  /** Bar of the last status change (fill, cancel, expiry, rejection). */
+  closedBar: number | undefined;
+  /** Why it was cancelled, expired or rejected. */
+  reason: string | undefined;
   /** Current trailing-stop level [price]; NaN until set. */
   trailLevel: number;
   /** First bar whose range moves the trailing level. */
@@ -116,7 +120,8 @@ export class Broker {
   readonly #net: Float64Array;
   readonly #lots: Lot[][];
   #pending: WorkingOrder[] = [];
-  readonly #records: OrderRecord[] = [];
+  /** Every order ever placed, by id − 1 (ids are assigned in placement order from 1). */
+  readonly #orders: WorkingOrder[] = [];
   readonly #fills: Fill[] = [];
   readonly #trades: Trade[] = [];
   readonly #rejected: RejectedOrder[] = [];
@@ -190,6 +195,12 @@ export class Broker {
    * [cash] (CONVENTIONS.md §5).
    */
   markEquity(bar: number): number {
+    if (this.#prices.length === 1) {
+      const close = this.#prices[0].close[bar];
+      if (close === close) this.#lastClose[0] = close;
+      const net = this.#net[0];
+      return net === 0 ? this.#cash : this.#cash + net * this.#lastClose[0];
+    }
     let equity = this.#cash;
     for (let s = 0; s < this.#prices.length; s++) {
       const close = this.#prices[s].close[bar];
@@ -293,9 +304,12 @@ export class Broker {
       }
     }
     openTrades.sort((a, b) => a.id - b.id);
-    const orders = this.#records.map((r) =>
-      r.status === 'pending' ? { ...r, reason: `still pending after the last bar (${lastBar})` } : r,
-    );
+    const orders: OrderRecord[] = this.#orders.map((w) => ({
+      order: w.order,
+      status: w.status,
+      closedBar: w.closedBar,
+      reason: w.status === 'pending' ? `still pending after the last bar (${lastBar})` : w.reason,
+    }));
     return {
       fills: this.#fills,
       trades: this.#trades,
@@ -315,6 +329,8 @@ export class Broker {
       activeFrom,
       lastBar,
       status: 'pending',
+      closedBar: undefined,
+      reason: undefined,
       trailLevel: NaN,
       trailFrom: activeFrom,
       limitFrom: Infinity,
@@ -323,15 +339,15 @@ export class Broker {
       const reference = this.#prices[order.symbol].close[order.submittedBar];
       working.trailLevel = trailLevel(order.trail, isBuy, reference);
     }
-    this.#records.push({ order, status: 'pending', closedBar: undefined, reason: undefined });
+    this.#orders.push(working);
     this.#pending.push(working);
     return working;
   }
 
   #close(working: WorkingOrder, status: OrderStatus, bar: number, reason: string | undefined): void {
     working.status = transition(working.order.id, working.status, status);
-    // Order ids are assigned in placement order from 1, so records[id − 1] is this order's.
-    this.#records[working.order.id - 1] = { order: working.order, status, closedBar: bar, reason };
+    working.closedBar = bar;
+    working.reason = reason;
     this.#changed = true;
   }
 

@@ -33,11 +33,21 @@ export function meanInto(src: Float64Array, start: number, period: number, out: 
   const n = src.length;
   const first = start + period - 1;
   out.fill(NaN, 0, Math.min(first, n));
-  const acc = new Float64Array(2);
+  // Neumaier compensation kept in locals (registers), the same arithmetic as addCompensated.
+  let sum = 0;
+  let comp = 0;
   for (let t = start; t < n; t++) {
-    addCompensated(acc, src[t]);
-    if (t - period >= start) addCompensated(acc, -src[t - period]);
-    if (t >= first) out[t] = (acc[0] + acc[1]) / period;
+    let x = src[t];
+    let s = sum + x;
+    comp += (sum >= 0 ? sum : -sum) >= (x >= 0 ? x : -x) ? sum - s + x : x - s + sum;
+    sum = s;
+    if (t - period >= start) {
+      x = -src[t - period];
+      s = sum + x;
+      comp += (sum >= 0 ? sum : -sum) >= (x >= 0 ? x : -x) ? sum - s + x : x - s + sum;
+      sum = s;
+    }
+    if (t >= first) out[t] = (sum + comp) / period;
   }
 }
 

@@ -18,7 +18,6 @@ export const CLIENT_SCRIPT = String.raw`
   var AXIS_FONT = '11px ' + bodyFont;
   var Y_AXIS_SIZE = 70;
   var charts = [];
-  var NO_POINTS = { show: false };
 
   function utc(ts) { return uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'); }
   var formatDate = uPlot.fmtDate(data.intraday ? '{YYYY}-{MM}-{DD} {HH}:{mm}' : '{YYYY}-{MM}-{DD}');
@@ -193,19 +192,19 @@ export const CLIENT_SCRIPT = String.raw`
     ctx.restore();
   }
 
-  var priceSeries = [{ label: data.price.labels[0], stroke: C.price, width: 1.25, points: NO_POINTS, value: legendValue(price) }];
+  var priceSeries = [{ label: data.price.labels[0], stroke: C.price, width: 1.25, points: { show: false }, value: legendValue(price) }];
   for (var k = 1; k < data.price.labels.length; k++) {
-    priceSeries.push({ label: data.price.labels[k], stroke: C.overlays[(k - 1) % C.overlays.length], width: 1.25, points: NO_POINTS, value: legendValue(price) });
+    priceSeries.push({ label: data.price.labels[k], stroke: C.overlays[(k - 1) % C.overlays.length], width: 1.25, points: { show: false }, value: legendValue(price) });
   }
   makeChart('chart-price', 340, priceSeries, data.price.ys, data.price.x, plainTicks, {
     hooks: { drawClear: [drawSpans], draw: [drawMarkers] },
   });
   makeChart('chart-equity', 240, [
-    { label: 'Strategy', stroke: C.strategy, width: 1.75, points: NO_POINTS, fill: C.strategyFill, value: legendValue(money) },
-    { label: 'Buy & hold', stroke: C.buyHold, width: 1.25, points: NO_POINTS, dash: [5, 4], value: legendValue(money) },
+    { label: 'Strategy', stroke: C.strategy, width: 1.75, points: { show: false }, fill: C.strategyFill, value: legendValue(money) },
+    { label: 'Buy & hold', stroke: C.buyHold, width: 1.25, points: { show: false }, dash: [5, 4], value: legendValue(money) },
   ], [data.equity.ys[0], data.equity.ys[1]], data.equity.x, compactTicks);
   makeChart('chart-drawdown', 150, [
-    { label: 'Drawdown', stroke: C.drawdown, width: 1, points: NO_POINTS, fill: C.drawdownFill, fillTo: 0, value: legendValue(function (v) { return percent(v, 2); }) },
+    { label: 'Drawdown', stroke: C.drawdown, width: 1, points: { show: false }, fill: C.drawdownFill, fillTo: 0, value: legendValue(function (v) { return percent(v, 2); }) },
   ], [data.equity.ys[2]], data.equity.x, percentTicks, {
     scales: {
       x: { time: true },
@@ -276,8 +275,8 @@ export const CLIENT_SCRIPT = String.raw`
     var t1 = Number(row.getAttribute('data-exit-time')) / 1e3;
     var pad = Math.max((t1 - t0) * 0.75, data.barSeconds * 15);
     zoom(Math.max(data.range[0], t0 - pad), Math.min(data.range[1], t1 + pad));
-    var charts = document.getElementById('charts');
-    if (charts && charts.getBoundingClientRect().bottom < 0) charts.scrollIntoView({ block: 'start' });
+    var section = document.getElementById('charts');
+    if (section !== null && section.getBoundingClientRect().bottom < 0) section.scrollIntoView({ block: 'start' });
   });
 })();
 `;

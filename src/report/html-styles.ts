@@ -58,10 +58,13 @@ h1 .on { color: var(--faint); font-weight: 400; }
 .facts { color: var(--muted); display: flex; flex-wrap: wrap; gap: 2px 20px; font-size: 13px; margin: 0; padding: 0; list-style: none; }
 .facts b { color: var(--text); font-weight: 600; }
 
-.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(165px, 1fr)); gap: 12px; margin: 20px 0 18px; }
+.cards { display: grid; grid-template-columns: repeat(6, minmax(0, 1fr)); gap: 12px; margin: 20px 0 18px; }
+@media (max-width: 1080px) { .cards { grid-template-columns: repeat(3, minmax(0, 1fr)); } }
+@media (max-width: 560px) { .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
 .card { background: var(--panel); border: 1px solid var(--border); border-radius: 12px; padding: 14px 16px 13px; box-shadow: 0 1px 2px rgba(16, 24, 40, .04); }
 .card-label { font-size: 11.5px; color: var(--muted); text-transform: uppercase; letter-spacing: .07em; font-weight: 650; }
 .card-value { font-size: 28px; font-weight: 680; line-height: 1.15; margin-top: 6px; font-variant-numeric: tabular-nums; letter-spacing: -0.02em; }
+.card-extra { font-size: 13px; font-weight: 600; color: #92400e; letter-spacing: 0; vertical-align: 3px; }
 .card-sub { font-size: 12px; color: var(--muted); margin-top: 4px; }
 
 .panel { background: var(--panel); border: 1px solid var(--border); border-radius: 12px; padding: 16px 18px 14px; margin-bottom: 16px; box-shadow: 0 1px 2px rgba(16, 24, 40, .04); }
@@ -70,8 +73,9 @@ h1 .on { color: var(--faint); font-weight: 400; }
 .panel h3 { font-size: 12px; text-transform: uppercase; letter-spacing: .07em; color: var(--muted); margin: 18px 0 8px; font-weight: 650; }
 .panel h3:first-of-type { margin-top: 4px; }
 .hint { font-size: 12px; color: var(--faint); }
-.key { display: inline-flex; align-items: center; gap: 14px; font-size: 12px; color: var(--muted); }
-.key span { display: inline-flex; align-items: center; gap: 5px; }
+.key { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 6px 14px; font-size: 12px; color: var(--muted); }
+.key span { white-space: nowrap; }
+.chart-hint { font-size: 12px; color: var(--faint); margin: -2px 0 4px; }
 .key .buy { color: ${CHART_COLOURS.buy}; }
 .key .sell { color: ${CHART_COLOURS.sell}; }
 button.reset { font: inherit; font-size: 12px; color: var(--muted); background: #fff; border: 1px solid var(--border); border-radius: 6px; padding: 2px 10px; cursor: pointer; }

@@ -195,34 +195,38 @@ interface Card {
   readonly key: MetricKey;
   readonly signed: boolean;
   readonly sub: string;
+  /** A small note after the value. */
+  readonly extra?: string;
 }
 
 function renderCards({ run, metrics }: HtmlReportInput): string {
   const intraday = run.bars.intraday;
   const show = (key: MetricKey) => metricText(metrics, key, intraday).text;
   const open = run.openTrades.length;
+  const longest = metricValue(metrics, 'maxDrawdownBars');
   const cards: Card[] = [
     { label: 'Total return', key: 'totalReturn', signed: true, sub: `Buy & hold ${show('buyHoldReturn')}` },
     { label: 'CAGR', key: 'cagr', signed: true, sub: `Final equity ${show('equityFinal')}` },
     { label: 'Sharpe', key: 'sharpe', signed: true, sub: `Sortino ${show('sortino')}` },
-    { label: 'Max drawdown', key: 'maxDrawdown', signed: false, sub: `Longest ${show('maxDrawdownBars')} bars` },
-    { label: 'Trades', key: 'tradeCount', signed: false, sub: `${open} open · ${show('exposure')} exposure` },
+    { label: 'Max drawdown', key: 'maxDrawdown', signed: false, sub: `Longest ${longest === null ? '--' : formatCount(longest)} bars` },
+    { label: 'Trades', key: 'tradeCount', signed: false, sub: `Exposure ${show('exposure')}`, extra: open > 0 ? `+${open} open` : undefined },
     { label: 'Win rate', key: 'winRate', signed: false, sub: `Profit factor ${show('profitFactor')}` },
   ];
   const html = cards.map((card) => {
     const { text, title } = metricText(metrics, card.key, intraday);
     const value = metricValue(metrics, card.key);
     const tone = card.signed ? signClass(value) : card.key === 'maxDrawdown' && value !== null && value > 0 ? 'neg' : '';
-    return `<div class="card" data-metric="${card.key}"><div class="card-label">${escapeHtml(card.label)}</div><div class="card-value ${tone}"${titleAttribute(title)}>${escapeHtml(text)}</div><div class="card-sub">${escapeHtml(card.sub)}</div></div>`;
+    return `<div class="card" data-metric="${card.key}"><div class="card-label">${escapeHtml(card.label)}</div><div class="card-value ${tone}"${titleAttribute(title)}>${escapeHtml(text)}${card.extra === undefined ? '' : ` <span class="card-extra">${escapeHtml(card.extra)}</span>`}</div><div class="card-sub">${escapeHtml(card.sub)}</div></div>`;
   });
   return `<section class="cards" aria-label="Key numbers">\n${html.join('\n')}\n</section>`;
 }
 
 function renderCharts({ run }: HtmlReportInput): string {
   const overlays = run.indicators.filter((indicator) => indicator.overlay).length;
-  const thinned = run.bars.length > MAX_CHART_POINTS ? ` · drawn from ${formatCount(MAX_CHART_POINTS)} points per series (min/max per bucket)` : '';
+  const thinned = run.bars.length > MAX_CHART_POINTS ? `; lines drawn from at most ${formatCount(MAX_CHART_POINTS)} points (the low and high of each bucket of bars)` : '';
   return `<section class="panel" id="charts" aria-label="Charts">
-<div class="panel-head"><h2>Price${overlays > 0 ? ' and indicators' : ''}</h2><div class="key"><span class="buy">▲ buy</span><span class="sell">▼ sell</span><span class="hint">drag to zoom · double-click to reset${thinned}</span><button type="button" class="reset" id="reset-zoom">Reset zoom</button></div></div>
+<div class="panel-head"><h2>Price${overlays > 0 ? ' and indicators' : ''}</h2><div class="key"><span class="buy">▲ buy</span><span class="sell">▼ sell</span><button type="button" class="reset" id="reset-zoom">Reset zoom</button></div></div>
+<div class="chart-hint">Drag across a chart to zoom, double-click to reset; shaded spans are trades held${thinned}.</div>
 <div class="chart" id="chart-price" role="img" aria-label="Close price with trade entries and exits"></div>
 <div class="chart-title">Equity vs buy &amp; hold</div>
 <div class="chart" id="chart-equity" role="img" aria-label="Equity curve and buy and hold"></div>

@@ -8,7 +8,8 @@ import { StrategyError } from '../errors.js';
 import type { Broker } from '../engine/broker.js';
 import type { LogEntry, Order, Sizing } from '../engine/types.js';
 import type { CloseOptions, IndicatorOptions, InitContext, OrderOptions, PositionView, StrategyContext } from './define-strategy.js';
-import { buildOrderRequest, closeRequest } from './order-request.js';
+import { buildOrderRequest, closeRequest, isEmpty, marketOrderRequest } from './order-request.js';
+import type { OrderRequest } from '../engine/broker.js';
 import { SeriesView, type BarClock } from './series-view.js';
 
 /** An indicator registered in `init`. */
@@ -105,6 +106,9 @@ export class RunContext<P> implements StrategyContext<P> {
   readonly #equity: Float64Array;
   readonly #defaultSizing: Sizing;
   readonly #logs: LogEntry[];
+  /** Plain market orders with the default sizing, built once (orders only read them). */
+  readonly #defaultBuy: OrderRequest;
+  readonly #defaultSell: OrderRequest;
   readonly params: P;
   readonly symbol: string;
   readonly lastBar: number;
@@ -130,6 +134,8 @@ export class RunContext<P> implements StrategyContext<P> {
     this.#equity = options.equity;
     this.#defaultSizing = options.defaultSizing;
     this.#logs = options.logs;
+    this.#defaultBuy = marketOrderRequest(0, 'buy', options.defaultSizing);
+    this.#defaultSell = marketOrderRequest(0, 'sell', options.defaultSizing);
     this.params = options.params;
     this.symbol = options.bars.symbol;
     this.lastBar = options.bars.length - 1;
@@ -157,12 +163,14 @@ export class RunContext<P> implements StrategyContext<P> {
     return this.#broker.pendingOrders();
   }
 
-  buy(options: OrderOptions = {}): number {
-    return this.#broker.submit(buildOrderRequest(0, 'buy', options, this.#defaultSizing), this.#clock.bar).id;
+  buy(options?: OrderOptions): number {
+    const request = options === undefined || isEmpty(options) ? this.#defaultBuy : buildOrderRequest(0, 'buy', options, this.#defaultSizing);
+    return this.#broker.submit(request, this.#clock.bar).id;
   }
 
-  sell(options: OrderOptions = {}): number {
-    return this.#broker.submit(buildOrderRequest(0, 'sell', options, this.#defaultSizing), this.#clock.bar).id;
+  sell(options?: OrderOptions): number {
+    const request = options === undefined || isEmpty(options) ? this.#defaultSell : buildOrderRequest(0, 'sell', options, this.#defaultSizing);
+    return this.#broker.submit(request, this.#clock.bar).id;
   }
 
   closePosition(options: CloseOptions = {}): number {

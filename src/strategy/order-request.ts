@@ -54,7 +54,7 @@ const KNOWN_OPTIONS = new Set(OPTION_NAMES);
  * @throws StrategyError `BT_ORDER_INVALID` for unknown, contradictory or out-of-range options.
  */
 export function buildOrderRequest(symbol: number, side: OrderSide, options: OrderOptions, defaultSizing: Sizing): OrderRequest {
-  if (isEmpty(options)) return marketRequest(symbol, side, defaultSizing);
+  if (isEmpty(options)) return marketOrderRequest(symbol, side, defaultSizing);
   for (const name in options) {
     // A misspelt option (e.g. "stopLoss") would otherwise be dropped silently.
     if (!KNOWN_OPTIONS.has(name) && (options as Record<string, unknown>)[name] !== undefined) {
@@ -160,13 +160,14 @@ export function buildOrderRequest(symbol: number, side: OrderSide, options: Orde
   };
 }
 
-function isEmpty(options: OrderOptions): boolean {
+/** True when no option is set (a plain market order with the default sizing). */
+export function isEmpty(options: OrderOptions): boolean {
   for (const key in options) if ((options as Record<string, unknown>)[key] !== undefined) return false;
   return true;
 }
 
 /** A plain market order with the given sizing (the common case, built without checks). */
-function marketRequest(symbol: number, side: OrderSide, sizing: Sizing): OrderRequest {
+export function marketOrderRequest(symbol: number, side: OrderSide, sizing: Sizing): OrderRequest {
   return {
     symbol,
     side,

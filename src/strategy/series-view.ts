@@ -30,15 +30,38 @@ export class SeriesView {
     return this.#values[this.#clock.bar];
   }
 
-  /** Value `n` bars ago (n ≥ 0, whole); NaN before the first bar or for n < 0. */
+  /** Value `n` bars ago (n ≥ 0, whole); NaN before the first bar, for n < 0 or a fractional n. */
   ago(n: number): number {
     const index = this.#clock.bar - n;
-    return n >= 0 && index >= 0 ? this.#values[index] : NaN;
+    return n >= 0 && index >= 0 && (n | 0) === n ? this.#values[index] : NaN;
   }
 
-  /** Value at absolute bar `index`; NaN for a future bar or before the first. */
+  /** Value at absolute bar `index`; NaN for a future bar, before the first, or a fractional index. */
   at(index: number): number {
-    return index >= 0 && index <= this.#clock.bar ? this.#values[index] : NaN;
+    return index >= 0 && index <= this.#clock.bar && (index | 0) === index ? this.#values[index] : NaN;
+  }
+
+  /**
+   * Strict crossover at the current bar (see {@link crossedAbove}); a static method so that it
+   * reads both series directly (it runs on every bar of most strategies).
+   */
+  static crossedAbove(a: SeriesView, b: SeriesView | number): boolean {
+    const t = a.#clock.bar;
+    if (t < 1) return false;
+    const a1 = a.#values[t - 1];
+    const a0 = a.#values[t];
+    if (typeof b === 'number') return a1 < b && a0 > b;
+    return a1 < b.#values[t - 1] && a0 > b.#values[t];
+  }
+
+  /** Strict crossunder at the current bar (see {@link crossedBelow}). */
+  static crossedBelow(a: SeriesView, b: SeriesView | number): boolean {
+    const t = a.#clock.bar;
+    if (t < 1) return false;
+    const a1 = a.#values[t - 1];
+    const a0 = a.#values[t];
+    if (typeof b === 'number') return a1 > b && a0 < b;
+    return a1 > b.#values[t - 1] && a0 < b.#values[t];
   }
 
   /** Number of bars revealed so far (current bar index + 1). */
@@ -46,10 +69,10 @@ export class SeriesView {
     return this.#clock.bar + 1;
   }
 
-  /** The last `count` revealed values, oldest first, as a new array (allocates). */
+  /** The last `count` (whole, ≥ 0) revealed values, oldest first, as a new array (allocates). */
   last(count: number): Float64Array {
     const end = this.#clock.bar + 1;
-    return this.#values.slice(Math.max(0, end - count), end);
+    return this.#values.slice(Math.max(0, end - Math.max(0, Math.floor(count))), end);
   }
 }
 
@@ -59,14 +82,10 @@ export class SeriesView {
  * a = b is neither above nor below. `b` may be a constant.
  */
 export function crossedAbove(a: SeriesView, b: SeriesView | number): boolean {
-  const b1 = typeof b === 'number' ? b : b.ago(1);
-  const b0 = typeof b === 'number' ? b : b.ago(0);
-  return a.ago(1) < b1 && a.ago(0) > b0;
+  return SeriesView.crossedAbove(a, b);
 }
 
 /** Strict crossunder: `a` was above `b` on the previous bar and is below it now. */
 export function crossedBelow(a: SeriesView, b: SeriesView | number): boolean {
-  const b1 = typeof b === 'number' ? b : b.ago(1);
-  const b0 = typeof b === 'number' ? b : b.ago(0);
-  return a.ago(1) > b1 && a.ago(0) < b0;
+  return SeriesView.crossedBelow(a, b);
 }

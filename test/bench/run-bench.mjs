@@ -27,7 +27,6 @@ const enabled = (section) => ONLY === '' || ONLY.split(',').includes(section);
 
 const { parseBars } = await import(dist('src/data/parse-bars.js'));
 const { runBacktest } = await import(dist('src/engine/run-backtest.js'));
-const { ALL_IN_FRACTION } = await import(dist('src/engine/broker.js'));
 const { resolveParams } = await import(dist('src/strategy/params.js'));
 const smaCross = (await import(dist('strategies/sma-cross.js'))).default;
 
@@ -96,53 +95,107 @@ const rows = [];
 const report = (name, value, target, ok) => rows.push({ name, value, target: target ?? '', ok: ok === undefined ? '' : ok ? 'yes' : 'NO' });
 
 /**
- * The same sma-cross 10/30 long-only run as the engine, written as one tight loop over
- * Float64Arrays: the ceiling an engine with strategies, orders and a broker is compared with.
+ * The same sma-cross 10/30 long-only run as the engine (fixed size, commission on every fill,
+ * next-open fills), hand-written over Float64Arrays: the ceiling an engine with strategies,
+ * orders and a broker is compared with. `fused` computes the SMAs inside the decision loop;
+ * otherwise they are computed first into arrays, as the engine's `init` does.
  */
-export function tightLoopSmaCross(bars, fast, slow, cash0, rate) {
+export function tightLoopSmaCross(bars, fast, slow, cash0, rate, units, fused) {
   const { open, close } = bars;
   const n = bars.length;
+  // Window sums with Neumaier compensation, as the engine's SMA: a plain running sum drifts
+  // and breaks exact ties (fast = slow), which the strict crossover rule must see as ties.
   let sumFast = 0;
+  let compFast = 0;
   let sumSlow = 0;
+  let compSlow = 0;
+  const add = (sum, x) => sum + x;
+  const err = (sum, x, s) => ((sum >= 0 ? sum : -sum) >= (x >= 0 ? x : -x) ? sum - s + x : x - s + sum);
+  let fastValues;
+  let slowValues;
+  if (!fused) {
+    fastValues = new Float64Array(n).fill(NaN);
+    slowValues = new Float64Array(n).fill(NaN);
+    for (let i = 0; i < n; i++) {
+      let x = close[i];
+      let s = add(sumFast, x);
+      compFast += err(sumFast, x, s);
+      sumFast = s;
+      s = add(sumSlow, x);
+      compSlow += err(sumSlow, x, s);
+      sumSlow = s;
+      if (i >= fast) {
+        x = -close[i - fast];
+        s = add(sumFast, x);
+        compFast += err(sumFast, x, s);
+        sumFast = s;
+      }
+      if (i >= slow) {
+        x = -close[i - slow];
+        s = add(sumSlow, x);
+        compSlow += err(sumSlow, x, s);
+        sumSlow = s;
+      }
+      if (i >= fast - 1) fastValues[i] = (sumFast + compFast) / fast;
+      if (i >= slow - 1) slowValues[i] = (sumSlow + compSlow) / slow;
+    }
+    sumFast = compFast = sumSlow = compSlow = 0;
+  }
   let prevFast = NaN;
   let prevSlow = NaN;
   let cash = cash0;
-  let units = 0;
-  let pending = 0; // +1 buy, -1 sell at next open
+  let held = 0;
+  let pending = 0; // +1 buy, -1 sell at the next open
   let trades = 0;
-  const f = 1 - 2 ** -52;
   for (let i = 0; i < n; i++) {
     if (pending !== 0) {
       const p = open[i];
       if (pending > 0) {
-        const perUnit = p + (f * p * rate) / f;
-        const u = Math.floor((cash * f) / perUnit);
-        if (u > 0) {
-          cash -= u * p + u * p * rate;
-          units = u;
-        }
+        cash -= units * p + units * p * rate;
+        held = units;
       } else {
-        cash += units * p - units * p * rate;
-        units = 0;
+        cash += held * p - held * p * rate;
+        held = 0;
         trades++;
       }
       pending = 0;
     }
-    const c = close[i];
-    sumFast += c;
-    sumSlow += c;
-    if (i >= fast) sumFast -= close[i - fast];
-    if (i >= slow) sumSlow -= close[i - slow];
-    const fastValue = i >= fast - 1 ? sumFast / fast : NaN;
-    const slowValue = i >= slow - 1 ? sumSlow / slow : NaN;
+    let fastValue;
+    let slowValue;
+    if (fused) {
+      let x = close[i];
+      let s = add(sumFast, x);
+      compFast += err(sumFast, x, s);
+      sumFast = s;
+      s = add(sumSlow, x);
+      compSlow += err(sumSlow, x, s);
+      sumSlow = s;
+      if (i >= fast) {
+        x = -close[i - fast];
+        s = add(sumFast, x);
+        compFast += err(sumFast, x, s);
+        sumFast = s;
+      }
+      if (i >= slow) {
+        x = -close[i - slow];
+        s = add(sumSlow, x);
+        compSlow += err(sumSlow, x, s);
+        sumSlow = s;
+      }
+      fastValue = i >= fast - 1 ? (sumFast + compFast) / fast : NaN;
+      slowValue = i >= slow - 1 ? (sumSlow + compSlow) / slow : NaN;
+    } else {
+      fastValue = fastValues[i];
+      slowValue = slowValues[i];
+    }
     if (i >= slow) {
-      if (prevFast < prevSlow && fastValue > slowValue && units === 0) pending = 1;
-      else if (prevFast > prevSlow && fastValue < slowValue && units > 0) pending = -1;
+      if (prevFast < prevSlow && fastValue > slowValue && held === 0) pending = 1;
+      else if (prevFast > prevSlow && fastValue < slowValue && held > 0) pending = -1;
     }
     prevFast = fastValue;
     prevSlow = slowValue;
   }
-  return { equity: cash + units * close[n - 1], trades };
+  return { equity: cash + held * close[n - 1], trades };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'bt-bench-'));
@@ -170,22 +223,25 @@ try {
         defaultTakeProfit: undefined,
         defaultTrailingStop: undefined,
       },
-      defaultSizing: { kind: 'fraction', fraction: ALL_IN_FRACTION },
+      defaultSizing: { kind: 'units', units: 10 },
       closeAtEnd: false,
     };
     const engine = timeIt(() => runBacktest(bars, smaCross, params, options));
     const engineRate = BARS / (engine.ms / 1000);
-    const tight = timeIt(() => tightLoopSmaCross(bars, 10, 30, 100_000, 0.001));
-    const tightRate = BARS / (tight.ms / 1000);
     const engineEquity = engine.result.equity[BARS - 1];
-    const same = Math.abs(engineEquity - tight.result.equity) <= 1e-6 * Math.abs(engineEquity);
     report('engine, sma-cross 10/30 (init + run)', `${fmt(engineRate)} bars/s`, '≥ 5,000,000 bars/s', engineRate >= 5e6);
-    report('tight loop, same trades (ceiling)', `${fmt(tightRate)} bars/s`, same ? `same final equity (${engine.result.trades.length} trades)` : `DIFFERENT equity ${tight.result.equity} vs ${engineEquity}`);
-    report('engine / tight loop', `${fmt(tightRate / engineRate, 2)}x slower`, '≤ 4x', tightRate / engineRate <= 4);
+    for (const fused of [false, true]) {
+      const tight = timeIt(() => tightLoopSmaCross(bars, 10, 30, 100_000, 0.001, 10, fused));
+      const tightRate = BARS / (tight.ms / 1000);
+      const same = Math.abs(engineEquity - tight.result.equity) <= 1e-6 * Math.abs(engineEquity) && tight.result.trades === engine.result.trades.length;
+      const label = fused ? 'tight loop, SMAs fused into the loop' : 'tight loop, SMA arrays then one loop';
+      report(label, `${fmt(tightRate)} bars/s`, same ? `same trades (${tight.result.trades}) and equity` : `DIFFERENT: ${tight.result.trades} trades, equity ${tight.result.equity} vs ${engineEquity}`, same);
+      report(`  engine / ${fused ? 'fused' : 'two-pass'} tight loop`, `${fmt(tightRate / engineRate, 2)}x slower`, '≤ 4x', tightRate / engineRate <= 4);
+    }
 
     const probe = join(dir, 'rss-probe.mjs');
     writeFileSync(probe, "process.on('exit', () => process.stderr.write(`\\nBENCH_MAXRSS_KB=${process.resourceUsage().maxRSS}\\n`));\n");
-    const e2e = spawnTimed(['--import', probe, join(root, 'bin/bt.js'), 'run', '--data', csvFile, '--strategy', 'sma-cross', '--strat', 'fast=10,slow=30', '--json']);
+    const e2e = spawnTimed(['--import', probe, join(root, 'bin/bt.js'), 'run', '--data', csvFile, '--strategy', 'sma-cross', '--strat', 'fast=10,slow=30', '--size', '10', '--json']);
     const rssKb = Number(/BENCH_MAXRSS_KB=(\d+)/.exec(e2e.last.stderr)?.[1] ?? NaN);
     report('end-to-end bt run on the 1M-bar file', `${fmt(e2e.ms)} ms`, '< 2,000 ms', e2e.ms < 2000);
     report('peak RSS of that run', `${fmt(rssKb / 1024)} MB`, '< 400 MB', rssKb / 1024 < 400);
