@@ -12,10 +12,10 @@
  * 1999, ch. 7). Unlike `keltner-breakout` (exit at the middle line), positions here are held
  * until the opposite band breaks.
  */
+import { StrategyError } from '../src/errors.js';
 import { atr } from '../src/indicators/atr.js';
 import { ema } from '../src/indicators/ema.js';
 import { sma } from '../src/indicators/sma.js';
-import { StrategyError } from '../src/errors.js';
 import { defineStrategy } from '../src/strategy/define-strategy.js';
 import type { SeriesView } from '../src/strategy/series-view.js';
 

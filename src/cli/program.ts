@@ -43,6 +43,7 @@ export function addRunOptions(command: Command): Command {
     .option('--trailing-stop <rate>', 'attach a trailing stop this far from the best price since entry, e.g. 3%')
     .option('--json', 'print one JSON result document to stdout (nothing else on stdout)')
     .option('-o, --out <dir>', 'write summary.json, trades.csv, equity.csv and orders.csv to this folder')
+    .option('--report <file.html>', 'write a self-contained HTML report (charts, metrics, trades) to this file')
     .option('--trades', 'add a trades table to the terminal output')
     .option('-q, --quiet', 'print only the metrics table')
     .option('--strict', 'exit 1 when any order was rejected');

@@ -15,6 +15,8 @@ export interface OutputConfig {
   readonly json: boolean;
   /** Directory for summary.json, trades.csv, equity.csv, orders.csv. */
   readonly out: string | undefined;
+  /** Self-contained HTML report file. */
+  readonly report: string | undefined;
   /** Add a trades table to the terminal output. */
   readonly trades: boolean;
   /** Only the metrics table (no header, no chart). */
@@ -89,6 +91,7 @@ export interface RunFlags {
   trailingStop?: string;
   json?: boolean;
   out?: string;
+  report?: string;
   trades?: boolean;
   quiet?: boolean;
   strict?: boolean;
@@ -114,10 +117,10 @@ export const YAML_KEYS: Readonly<Record<string, string>> = {
   stopLoss: 'stop-loss distance for every entry: 5% or 0.05',
   takeProfit: 'take-profit distance for every entry',
   trailingStop: 'trailing-stop distance for every entry',
-  outputs: 'map: json (bool), out (dir), trades (bool), quiet (bool), strict (bool)',
+  outputs: 'map: json (bool), out (dir), report (file.html), trades (bool), quiet (bool), strict (bool)',
 };
 
-const OUTPUT_KEYS = ['json', 'out', 'trades', 'quiet', 'strict'];
+const OUTPUT_KEYS = ['json', 'out', 'report', 'trades', 'quiet', 'strict'];
 
 /** A parsed YAML config: plain values plus the line of each top-level key. */
 export interface YamlConfig {
@@ -320,6 +323,7 @@ export function buildRunConfig(flags: RunFlags, yaml: YamlConfig | undefined, re
     output: {
       json: flags.json ?? outputs.json === true,
       out: flags.out ?? yamlOut,
+      report: flags.report ?? (typeof outputs.report === 'string' ? resolvePath(outputs.report) : undefined),
       trades: flags.trades ?? outputs.trades === true,
       quiet: flags.quiet ?? outputs.quiet === true,
       strict: flags.strict ?? outputs.strict === true,

@@ -55,6 +55,10 @@ export interface RunResult {
   readonly slippagePaid: number;
 }
 
+/** bt's own modules (src/ or dist/src/): frames there are not the user's code. */
+const OWN_SOURCE = new URL('../', import.meta.url).href;
+const OWN_SOURCE_PATH = OWN_SOURCE.replace(/^file:\/\//, '');
+
 /** Where a user-strategy exception happened: `file:line` from its stack, if any. */
 function userFrame(error: unknown): string | undefined {
   const stack = error instanceof Error ? error.stack : undefined;
@@ -63,7 +67,7 @@ function userFrame(error: unknown): string | undefined {
     const match = /\(?((?:file:\/\/)?[^()\s]+):(\d+):(\d+)\)?$/.exec(line.trim());
     if (match === null) continue;
     const file = match[1];
-    if (file.includes('node_modules') || file.startsWith('node:') || /[\\/](dist[\\/])?src[\\/](engine|strategy)[\\/]/.test(file)) continue;
+    if (file.includes('node_modules') || file.startsWith('node:') || file.startsWith(OWN_SOURCE) || file.startsWith(OWN_SOURCE_PATH)) continue;
     return `${file.replace(/^file:\/\//, '')}:${match[2]}`;
   }
   return undefined;

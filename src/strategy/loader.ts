@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { register } from 'node:module';
+import Module, { register } from 'node:module';
 import { join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { didYouMean } from '../config/suggest.js';
@@ -48,29 +48,80 @@ export function strategyShapeProblem(value: unknown): string | undefined {
 }
 
 let aliasRegistered = false;
+let tsxRegistered = false;
 
-/** Lets user files `import ... from 'bt'` (see bt-alias-hook.ts). */
-function registerBtAlias(): void {
+/**
+ * Registers tsx's ESM and CommonJS hooks once, globally (not namespaced), so a user's file and
+ * the `bt` API it imports share this process's module instances (one SeriesView class).
+ */
+async function registerTsx(): Promise<void> {
+  if (tsxRegistered) return;
+  tsxRegistered = true;
+  const [{ register: registerEsm }, { register: registerCjs }] = await Promise.all([import('tsx/esm/api'), import('tsx/cjs/api')]);
+  registerEsm();
+  registerCjs();
+}
+
+/**
+ * Lets user files `import … from 'bt'` (or `bt/indicators`) wherever they are on disk: an ESM
+ * resolve hook (bt-alias-hook.ts) for files tsx loads as ES modules, and a CommonJS resolver
+ * alias for files it compiles to CommonJS (a .ts file outside a `"type": "module"` package).
+ */
+async function registerBtAlias(): Promise<void> {
   if (aliasRegistered) return;
   aliasRegistered = true;
   const root = packageRoot();
+  const api = join(root, 'dist/src/api.js');
+  const indicators = join(root, 'dist/src/indicators/index.js');
   const hook = join(root, 'dist/src/strategy/bt-alias-hook.js');
-  if (!existsSync(hook)) return;
-  register(pathToFileURL(hook), {
-    data: {
-      api: pathToFileURL(join(root, 'dist/src/api.js')).href,
-      indicators: pathToFileURL(join(root, 'dist/src/indicators/index.js')).href,
-    },
-  });
+  if (!existsSync(hook) || !existsSync(api)) return;
+  register(pathToFileURL(hook), { data: { api: pathToFileURL(api).href, indicators: pathToFileURL(indicators).href } });
+  // CommonJS: resolve `bt` to the API file and pre-fill the require cache with the ES module
+  // instances this process already uses, so `require('bt')` never loads a second copy.
+  type CjsModule = typeof Module & {
+    _resolveFilename: (request: string, ...rest: unknown[]) => string;
+    _cache: Record<string, unknown>;
+  };
+  const cjs = Module as unknown as CjsModule;
+  for (const [file, url] of [
+    [api, pathToFileURL(api).href],
+    [indicators, pathToFileURL(indicators).href],
+  ] as const) {
+    const cached = new Module(file) as unknown as { filename: string; loaded: boolean; exports: unknown };
+    cached.filename = file;
+    cached.loaded = true;
+    cached.exports = await import(url);
+    cjs._cache[file] = cached;
+  }
+  const original = cjs._resolveFilename;
+  cjs._resolveFilename = function resolveBt(this: unknown, request: string, ...rest: unknown[]): string {
+    if (request === 'bt') return api;
+    if (request === 'bt/indicators') return indicators;
+    return original.call(this, request, ...rest);
+  };
 }
 
 /** Finds the strategy among a module's exports: `default`, then `strategy`, then any one. */
-function pickExport(module: Record<string, unknown>): unknown {
+function pickExport(loaded: Record<string, unknown>): unknown {
+  // A file compiled to CommonJS arrives as { default: module.exports }.
+  const inner = loaded.default as Record<string, unknown> | undefined;
+  const module =
+    inner !== undefined && inner !== null && typeof inner === 'object' && strategyShapeProblem(inner) !== undefined && ('default' in inner || 'strategy' in inner)
+      ? inner
+      : loaded;
   if (module.default !== undefined && strategyShapeProblem(module.default) === undefined) return module.default;
   if (module.strategy !== undefined) return module.strategy;
   const candidates = Object.values(module).filter((v) => strategyShapeProblem(v) === undefined);
   if (candidates.length === 1) return candidates[0];
   return module.default;
+}
+
+/** The essential sentence of a load error (esbuild's `ERROR: …`, or the first line). */
+function loadMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const esbuild = /ERROR: (.*)/.exec(text);
+  if (esbuild !== null) return esbuild[1].trim();
+  return (text.split('\n').find((line) => line.trim() !== '' && !/^Transform failed/.test(line)) ?? text).trim();
 }
 
 /** First `file:line:column` in an esbuild/tsx or V8 error, for load failures. */
@@ -114,15 +165,14 @@ export async function loadStrategy(spec: string): Promise<LoadedStrategy> {
     });
   }
   const source = readFileSync(absolute);
-  registerBtAlias();
+  await registerBtAlias();
   let module: Record<string, unknown>;
   try {
-    const { tsImport } = await import('tsx/esm/api');
-    module = (await tsImport(pathToFileURL(absolute).href, import.meta.url)) as Record<string, unknown>;
+    await registerTsx();
+    module = (await import(pathToFileURL(absolute).href)) as Record<string, unknown>;
   } catch (error) {
     const where = errorLocation(error, spec);
-    const message = error instanceof Error ? error.message.split('\n').find((l) => l.trim() !== '') ?? error.message : String(error);
-    throw new StrategyError('BT_STRATEGY_LOAD', `${where ?? spec}: cannot load strategy: ${message.replace(/^Transform failed with \d+ errors?:\s*/, '')}`, {
+    throw new StrategyError('BT_STRATEGY_LOAD', `${where ?? spec}: cannot load strategy: ${loadMessage(error)}`, {
       hint: 'fix the error in the strategy file; run with --debug for details',
       location: { file: where ?? spec },
       cause: error,

@@ -125,16 +125,19 @@ describe('renderHtmlReport on 1,000,000 bars', () => {
 });
 
 describe.skipIf(!hasChromium)('HTML report in headless Chromium', () => {
-  const fixture = sp500Fixture();
-  const rowCount = fixture.run.trades.length + fixture.run.openTrades.length;
-  const directory = mkdtempSync(join(tmpdir(), 'bt-report-'));
-  const file = join(directory, 'report.html');
   const problems: string[] = [];
   const requests: string[] = [];
-  let browser: Browser;
+  let fixture: ReportFixture;
+  let rowCount: number;
+  let directory: string | undefined;
+  let browser: Browser | undefined;
   let page: Page;
 
   beforeAll(async () => {
+    fixture = sp500Fixture();
+    rowCount = fixture.run.trades.length + fixture.run.openTrades.length;
+    directory = mkdtempSync(join(tmpdir(), 'bt-report-'));
+    const file = join(directory, 'report.html');
     writeFileSync(file, renderHtmlReport(fixture));
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
@@ -155,7 +158,7 @@ describe.skipIf(!hasChromium)('HTML report in headless Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    rmSync(directory, { recursive: true, force: true });
+    if (directory !== undefined) rmSync(directory, { recursive: true, force: true });
   });
 
   it('loads with no console errors or page errors and no network request', () => {

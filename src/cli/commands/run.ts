@@ -13,6 +13,7 @@ import { computeMetrics, type Metrics } from '../../metrics/index.js';
 import { equityCsv, ordersCsv, tradesCsv } from '../../report/csv.js';
 import { buildRunDocument, stringifyDocument, type RunMeta } from '../../report/json.js';
 import { makeChalk, renderHeader, renderMetricsTable, renderTradesTable } from '../../report/table.js';
+import { renderHtmlReport } from '../../report/html.js';
 import { writeFilesAtomic } from '../../report/write-atomic.js';
 import { loadStrategy, type LoadedStrategy } from '../../strategy/loader.js';
 import { btVersion, packageRoot } from '../../strategy/package-root.js';
@@ -169,6 +170,9 @@ export function emitRun(run: CompletedRun, io: CliIo, globals: GlobalFlags): voi
       { path: join(dir, 'orders.csv'), content: ordersCsv(result) },
     ]);
   }
+  if (config.output.report !== undefined) {
+    writeFilesAtomic([{ path: config.output.report, content: renderHtmlReport({ run: result, metrics, meta, document }) }], '--report');
+  }
   if (config.output.json) {
     io.stdout.write(json);
     return;
@@ -186,6 +190,7 @@ export function emitRun(run: CompletedRun, io: CliIo, globals: GlobalFlags): voi
       notes.push(`${result.rejectedOrders.length} order(s) rejected; first at bar ${first.bar}: ${first.reason}`);
     }
     if (config.output.out !== undefined) notes.push(`wrote summary.json, trades.csv, equity.csv, orders.csv to ${config.output.out}`);
+    if (config.output.report !== undefined) notes.push(`wrote the HTML report to ${config.output.report}`);
     for (const note of notes) parts.push(chalk.dim(`note: ${note}`));
   }
   io.stdout.write(`${parts.join('\n')}\n`);
