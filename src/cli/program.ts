@@ -4,6 +4,8 @@
  */
 import { Command, Option } from 'commander';
 import type { CliIo } from './io.js';
+import { addCheckOptions } from './commands/run-checks.js';
+import { addStoreOptions } from './commands/run-store.js';
 
 /** The exit-code table printed at the end of `bt --help` (and in README.md). */
 export const EXIT_CODE_HELP = `Exit codes:
@@ -70,12 +72,15 @@ export function buildProgram(io: CliIo, version: string, setExitCode: (code: num
     })
     .addHelpText('after', `\n${EXIT_CODE_HELP}\n\nExamples:\n  bt run --strategy sma-cross --strat fast=15\n  bt run --data prices.csv --strategy rsi-reversion --commission 0.1% --json\n  bt strategies`);
 
-  addRunOptions(
+  const run = addRunOptions(
     program
       .command('run')
       .description('run one backtest and print its metrics (or JSON / files)')
       .addHelpText('after', `\n${EXIT_CODE_HELP}\n\nExample:\n  bt run --strategy sma-cross --strat fast=15,slow=40 --commission 0.1% --trades`),
-  ).action(async (options, command: Command) => {
+  );
+  addCheckOptions(run);
+  addStoreOptions(run);
+  run.action(async (options, command: Command) => {
     const { runCommand } = await import('./commands/run.js');
     setExitCode(await runCommand(options, command.optsWithGlobals(), io));
   });

@@ -14,11 +14,14 @@ import { equityCsv, ordersCsv, tradesCsv } from '../../report/csv.js';
 import { buildRunDocument, stringifyDocument, type RunMeta } from '../../report/json.js';
 import { makeChalk, renderHeader, renderMetricsTable, renderTradesTable } from '../../report/table.js';
 import { renderHtmlReport } from '../../report/html.js';
+import { renderTerminalExtras } from '../../report/terminal-extras.js';
 import { writeFilesAtomic } from '../../report/write-atomic.js';
 import { loadStrategy, type LoadedStrategy } from '../../strategy/loader.js';
 import { btVersion, packageRoot } from '../../strategy/package-root.js';
 import { resolveParams } from '../../strategy/params.js';
 import { useColour, type CliIo } from '../io.js';
+import { runChecks } from './run-checks.js';
+import { recordRun } from './run-store.js';
 
 /** The bundled default data set, relative to the package root. */
 export const BUNDLED_DATA = 'data/sp500-2000.csv';
@@ -181,6 +184,7 @@ export function emitRun(run: CompletedRun, io: CliIo, globals: GlobalFlags): voi
   const parts: string[] = [];
   if (!config.output.quiet) parts.push(renderHeader(result, meta, chalk));
   parts.push(renderMetricsTable(metrics, chalk, result.bars.intraday));
+  parts.push(...renderTerminalExtras(result, metrics, chalk, { enabled: !config.output.quiet && io.stdoutIsTTY, columns: io.columns }));
   if (config.output.trades) parts.push(renderTradesTable(result, chalk));
   if (!config.output.quiet) {
     const notes: string[] = [];
@@ -197,13 +201,15 @@ export function emitRun(run: CompletedRun, io: CliIo, globals: GlobalFlags): voi
 }
 
 /** The `bt run` action: returns the exit code (0, or 1 with `--strict` and rejected orders). */
-export async function runCommand(flags: RunFlags, globals: GlobalFlags, io: CliIo): Promise<number> {
+export async function runCommand(flags: RunFlags & Record<string, unknown>, globals: GlobalFlags, io: CliIo): Promise<number> {
   const config = resolveRunConfig(flags);
   const run = await executeRun(config, io);
   emitRun(run, io, globals);
+  await recordRun(run, flags, io);
+  let exitCode: number = await runChecks(run, flags, globals, io);
   if (config.output.strict && run.result.rejectedOrders.length > 0) {
     io.stderr.write(`error[BT_REJECTED_ORDERS]: ${run.result.rejectedOrders.length} order(s) were rejected (--strict)\nhint: see orders.csv (--out) or rejectedOrders in --json\n`);
-    return EXIT_CODES.checkFailed;
+    exitCode = EXIT_CODES.checkFailed;
   }
-  return EXIT_CODES.ok;
+  return exitCode;
 }
