@@ -18,7 +18,7 @@ export function makeChalk(colour: boolean): ChalkInstance {
 const DAY = 86_400_000;
 
 /** cli-table3 borders without a rule between rows (compact tables). */
-const COMPACT_CHARS = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+export const COMPACT_CHARS = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
 /** Formats a duration [ms] as `121 days` or `2 days 07:57:00`. */
 export function formatDuration(ms: number): string {

@@ -239,6 +239,20 @@ try {
       report(`  engine / ${fused ? 'fused' : 'two-pass'} tight loop`, `${fmt(tightRate / engineRate, 2)}x slower`, '≤ 4x', tightRate / engineRate <= 4);
     }
 
+    // Issue 3: a user's TypeScript strategy file (the init-strategy starter: EMA cross with an
+    // ATR stop-loss/take-profit bracket), loaded through tsx, on the same bars.
+    const { starterStrategySource } = await import(dist('src/strategy/starter-template.js'));
+    const { loadStrategy } = await import(dist('src/strategy/loader.js'));
+    const userFile = join(dir, 'bench-strategy.ts');
+    writeFileSync(userFile, starterStrategySource('bench-strategy'));
+    const user = (await loadStrategy(userFile)).strategy;
+    const userParams = resolveParams(user.params, { values: {}, origin: 'default' });
+    const userRun = timeIt(() => runBacktest(bars, user, userParams, options));
+    const userRate = BARS / (userRun.ms / 1000);
+    const brackets = userRun.result.trades.filter((t) => t.exitReason === 'stop-loss' || t.exitReason === 'take-profit').length;
+    report(`user .ts strategy, 3 indicators + bracket`, `${fmt(userRate)} bars/s`, `${userRun.result.trades.length} trades, ${brackets} by bracket`);
+    report('  sma-cross / user strategy', `${fmt(engineRate / userRate, 2)}x`, '≤ 2x', engineRate / userRate <= 2);
+
     const probe = join(dir, 'rss-probe.mjs');
     writeFileSync(probe, "process.on('exit', () => process.stderr.write(`\\nBENCH_MAXRSS_KB=${process.resourceUsage().maxRSS}\\n`));\n");
     const e2e = spawnTimed(['--import', probe, join(root, 'bin/bt.js'), 'run', '--data', csvFile, '--strategy', 'sma-cross', '--strat', 'fast=10,slow=30', '--size', '10', '--json']);

@@ -3,7 +3,7 @@
  * prints one strategy's parameter table (built-in name or file path). `--json` for both.
  */
 import Table from 'cli-table3';
-import { makeChalk } from '../../report/table.js';
+import { COMPACT_CHARS, makeChalk } from '../../report/table.js';
 import { BUILTIN_NAMES, BUILTIN_STRATEGIES } from '../../strategy/builtins.js';
 import { loadStrategy } from '../../strategy/loader.js';
 import { describeAllowed, type ParamSpec } from '../../strategy/params.js';
@@ -33,7 +33,7 @@ export async function strategiesCommand(name: string | undefined, options: { jso
       io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
       return 0;
     }
-    const table = new Table({ head: ['Strategy', 'Category', 'Description'].map((h) => chalk.bold(h)), style: { head: [], border: [] } });
+    const table = new Table({ head: ['Strategy', 'Category', 'Description'].map((h) => chalk.bold(h)), chars: COMPACT_CHARS, style: { head: [], border: [] } });
     for (const s of strategies) table.push([s.name, s.category, s.description]);
     io.stdout.write(`${table.toString()}\nRun "bt strategies NAME" for a strategy's parameters, "bt run --strategy NAME" to backtest it.\n`);
     return 0;
@@ -53,7 +53,7 @@ export async function strategiesCommand(name: string | undefined, options: { jso
   const lines = [`${chalk.bold(strategy.name)} (${strategy.category}): ${strategy.description}`];
   if (params.length === 0) lines.push('This strategy has no parameters.');
   else {
-    const table = new Table({ head: ['Parameter', 'Type', 'Default', 'Allowed', 'Description'].map((h) => chalk.bold(h)), style: { head: [], border: [] } });
+    const table = new Table({ head: ['Parameter', 'Type', 'Default', 'Allowed', 'Description'].map((h) => chalk.bold(h)), chars: COMPACT_CHARS, style: { head: [], border: [] } });
     for (const [n, spec] of params) table.push([n, spec.type, String(spec.default), describeAllowed(spec), spec.description]);
     lines.push(table.toString());
     const example = params
