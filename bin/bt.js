@@ -2,4 +2,12 @@
 // bt command-line entry: loads the compiled CLI (built from src/ by `npm ci` / `npm run build`).
 import { main } from '../dist/src/cli/main.js';
 
+// A closed pipe (`bt … | head`) ends the output quietly instead of with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 process.exitCode = await main(process.argv);

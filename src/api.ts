@@ -4,6 +4,16 @@
  * the indicator library) is exported from here.
  */
 export { defineStrategy } from './strategy/define-strategy.js';
+export { definePortfolioStrategy } from './strategy/define-portfolio-strategy.js';
+export type {
+  PortfolioContext,
+  PortfolioInitContext,
+  PortfolioStrategy,
+  RebalanceOptions,
+  SymbolInit,
+  SymbolView,
+} from './strategy/define-portfolio-strategy.js';
+export type { HigherTimeframe } from './data/timeframe.js';
 export type {
   CloseOptions,
   IndicatorOptions,

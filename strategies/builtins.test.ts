@@ -5,16 +5,19 @@ import type { BarSeries } from '../src/data/bar-series.js';
 import { BUILTIN_NAMES, BUILTIN_STRATEGIES } from '../src/strategy/builtins.js';
 import type { Strategy } from '../src/strategy/define-strategy.js';
 import { resolveParams } from '../src/strategy/params.js';
+import { isPortfolioStrategy } from '../src/strategy/define-portfolio-strategy.js';
 import { loadSp500, runStrategy } from './test-helpers.js';
 
 const STRATEGY_DIR = fileURLToPath(new URL('./', import.meta.url));
-/** Categories in listing order. */
-const CATEGORIES = ['trend', 'mean-reversion', 'breakout', 'momentum', 'benchmark'];
+/** Categories in listing order: single-asset ones, then the portfolio strategies. */
+const CATEGORIES = ['trend', 'mean-reversion', 'breakout', 'momentum', 'benchmark', 'portfolio'];
 const KEBAB_CASE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 const strategies: [string, Strategy][] = await Promise.all(
   BUILTIN_NAMES.map(async (name): Promise<[string, Strategy]> => [name, (await BUILTIN_STRATEGIES[name]()).default]),
 );
+const singleAsset = strategies.filter(([, s]) => !isPortfolioStrategy(s));
+const portfolio = strategies.filter(([, s]) => isPortfolioStrategy(s));
 
 describe('the built-in strategy registry', () => {
   it('registers every strategy file in strategies/, and nothing else', () => {
@@ -25,10 +28,15 @@ describe('the built-in strategy registry', () => {
     expect([...BUILTIN_NAMES].sort()).toEqual(files);
   });
 
-  it('lists them by category: trend, mean-reversion, breakout, momentum, benchmark last', () => {
+  it('lists them by category: trend, mean-reversion, breakout, momentum, benchmark, then portfolio', () => {
     const order = strategies.map(([, s]) => CATEGORIES.indexOf(s.category));
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    expect(strategies.at(-1)?.[1].category).toBe('benchmark');
+    expect(singleAsset.at(-1)?.[1].category).toBe('benchmark');
+  });
+
+  it('marks exactly the portfolio category as portfolio strategies (kind: portfolio)', () => {
+    for (const [name, s] of strategies) expect(isPortfolioStrategy(s), name).toBe(s.category === 'portfolio');
+    expect(portfolio.map(([name]) => name)).toEqual(['equal-weight', 'dual-momentum', 'inverse-volatility']);
   });
 });
 
@@ -66,7 +74,7 @@ describe.each(strategies)('built-in %s', (name, strategy) => {
     expect(strategy.validate?.(defaults), 'the defaults are a valid combination').toBeUndefined();
   });
 
-  it('runs on the S&P 500 data without throwing, with every enum value', () => {
+  it.skipIf(isPortfolioStrategy(strategy))('runs on the S&P 500 data without throwing, with every enum value', () => {
     const bars = loadSp500();
     expect(() => runStrategy(strategy, bars)).not.toThrow();
     for (const [param, spec] of Object.entries(strategy.params)) {
@@ -75,7 +83,7 @@ describe.each(strategies)('built-in %s', (name, strategy) => {
     }
   });
 
-  it('does not look ahead: changing the bars after bar 2500 leaves every fill up to it unchanged', () => {
+  it.skipIf(isPortfolioStrategy(strategy))('does not look ahead: changing the bars after bar 2500 leaves every fill up to it unchanged', () => {
     const bars = loadSp500();
     const cut = 2500;
     const scale = (column: Float64Array): Float64Array =>

@@ -1,29 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { BarSeries } from '../src/data/bar-series.js';
+import { mulberry32 } from '../src/optimize/prng.js';
 import strategy from './opening-range-breakout.js';
 import { expectRelativelyClose, finalEquity, firstBarWhere, loadSp500, makeBars, runStrategy } from './test-helpers.js';
+import { DEFAULT_RUN_OPTIONS } from '../test/helpers/bundled-data.js';
 
 const DAY = 86_400_000;
 const FIVE_MINUTES = 300_000;
-
-/** Mulberry32: a small seeded generator, so the fixture is the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * `days` sessions of 78 five-minute bars (14:30–21:00 UTC), a random walk with a drift drawn
  * per session and an overnight gap, prices rounded to cents.
  */
 function intradayBars(days: number, seed: number): BarSeries {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const columns = { time: [] as number[], open: [] as number[], high: [] as number[], low: [] as number[], close: [] as number[], volume: [] as number[] };
   const cents = (x: number): number => Math.round(x * 100) / 100;
   let price = 100;
@@ -123,5 +113,38 @@ describe('opening-range-breakout on daily bars', () => {
     expect(result.trades).toHaveLength(0);
     expect(result.orders).toHaveLength(0);
     expect(finalEquity(result)).toBe(100_000);
+  });
+});
+
+describe('opening-range-breakout sessions follow --tz (issue 6)', () => {
+  // Three evening sessions of 24 five-minute bars, 23:00–00:55 UTC = 18:00–19:55 in New York
+  // (EST): each crosses UTC midnight but is one New York day.
+  const columns = { time: [] as number[], open: [] as number[], high: [] as number[], low: [] as number[], close: [] as number[], volume: [] as number[] };
+  for (let day = 0; day < 3; day++) {
+    for (let i = 0; i < 24; i++) {
+      const p = 100 + i * 0.1;
+      columns.time.push(Date.UTC(2024, 0, 8 + day, 23) + i * FIVE_MINUTES);
+      columns.open.push(p);
+      columns.high.push(p + 0.05);
+      columns.low.push(p - 0.05);
+      columns.close.push(p);
+      columns.volume.push(1000);
+    }
+  }
+  const bars = makeBars(columns, 'evening-sessions');
+  const midnight = 12; // the 00:00 UTC bar of the first session
+  const rangeHigh = (timeZone?: string) => {
+    const result = runStrategy(strategy, bars, {}, { ...DEFAULT_RUN_OPTIONS, ...(timeZone === undefined ? {} : { timeZone }) });
+    return result.indicators.find((i) => i.name === 'openingHigh6')!.values;
+  };
+
+  it('in UTC a new session (and range) starts at midnight', () => {
+    expect(rangeHigh()[midnight]).toBeNaN();
+  });
+
+  it('in America/New_York the session runs on past UTC midnight with the same range', () => {
+    const values = rangeHigh('America/New_York');
+    expect(values[midnight]).toBe(values[5]);
+    expect(values[5]).toBeCloseTo(100.55, 9);
   });
 });

@@ -8,8 +8,9 @@
  * close of the bar before), so nothing is held overnight, and no entry is placed that would
  * fill on that last bar.
  *
- * A session is a UTC calendar day for now (a later change adds a time zone). The session
- * calendar, i.e. which bar is a session's last, is read from the bar timestamps in `init`
+ * A session is a calendar day in the run's time zone (`--tz`, UTC by default; `ctx.session`),
+ * so with `--tz America/New_York` a session is a New York trading day whatever the season.
+ * The session calendar, i.e. which bar is a session's last, is read from the bar timestamps in `init`
  * (the last bar before a new day starts, or the last bar of the data), as a trader knows
  * when the market closes; prices are only read causally. On daily (or coarser) bars every
  * bar is its own session, so the range is never broken and the strategy never trades: it
@@ -18,20 +19,16 @@
  * Source: Toby Crabel, "Day Trading with Short Term Price Patterns and Opening Range
  * Breakout" (1990); the opposite side of the range as the stop is the common textbook form.
  */
-import { DAY_MS } from '../src/indicators/vwap.js';
 import { defineStrategy } from '../src/strategy/define-strategy.js';
 import type { SeriesView } from '../src/strategy/series-view.js';
-
-/** Session number of a bar opening at `time` [ms]: its UTC calendar day. */
-function sessionOf(time: number): number {
-  return Math.floor(time / DAY_MS);
-}
 
 interface OpeningRangeState {
   readonly rangeHigh: SeriesView;
   readonly rangeLow: SeriesView;
   /** Bars after each bar in its session (the session calendar, from timestamps only). */
   readonly barsLeft: Float64Array;
+  /** Session (local calendar day in the run's zone) of each bar. */
+  readonly sessions: Float64Array;
   /** Session of the last entry, so each session trades at most once. */
   lastEntrySession: number;
 }
@@ -61,6 +58,8 @@ export default defineStrategy({
     const { openingBars } = ctx.params;
     const { time, high, low } = ctx;
     const n = time.length;
+    const sessions = Float64Array.from(time, (t) => ctx.session(t));
+    const sessionOf = (t: number): number => sessions[t];
     // The range is unknown (NaN) until its last bar has closed.
     const rangeHigh = new Float64Array(n).fill(NaN);
     const rangeLow = new Float64Array(n).fill(NaN);
@@ -68,7 +67,7 @@ export default defineStrategy({
     let highest = NaN;
     let lowest = NaN;
     for (let t = 0; t < n; t++) {
-      if (t > 0 && sessionOf(time[t]) !== sessionOf(time[t - 1])) start = t;
+      if (t > 0 && sessionOf(t) !== sessionOf(t - 1)) start = t;
       const k = t - start;
       if (k === 0) {
         highest = high[t];
@@ -85,7 +84,7 @@ export default defineStrategy({
     const barsLeft = new Float64Array(n);
     let end = n - 1;
     for (let t = n - 1; t >= 0; t--) {
-      if (t < n - 1 && sessionOf(time[t]) !== sessionOf(time[t + 1])) end = t;
+      if (t < n - 1 && sessionOf(t) !== sessionOf(t + 1)) end = t;
       barsLeft[t] = end - t;
     }
     return {
@@ -93,6 +92,7 @@ export default defineStrategy({
       rangeHigh: ctx.indicator(`openingHigh${openingBars}`, rangeHigh, { warmup: 0 }),
       rangeLow: ctx.indicator(`openingLow${openingBars}`, rangeLow, { warmup: 0 }),
       barsLeft,
+      sessions,
       lastEntrySession: NaN,
     };
   },
@@ -110,7 +110,7 @@ export default defineStrategy({
       if (barsLeft <= 1 || close > high) ctx.closePosition();
       return;
     }
-    const session = sessionOf(ctx.time);
+    const session = state.sessions[ctx.bar];
     if (barsLeft < 2 || session === state.lastEntrySession) return;
     if (close > high) {
       ctx.buy(rangeStop && low > 0 ? { stopLossPrice: low } : {});

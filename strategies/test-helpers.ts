@@ -1,89 +1,23 @@
 /**
  * Shared set-up of the built-in strategies' tests (not a strategy, and not registered): the
- * bundled S&P 500 bars read with a minimal parser (independent of `src/data`), the run
- * options every built-in test uses, and a few assertion helpers.
+ * bundled S&P 500 bars and `bt run`'s default options (from `test/helpers/bundled-data.ts`),
+ * and a few assertion helpers.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { BarSeries } from '../src/data/bar-series.js';
-import { ALL_IN_FRACTION } from '../src/engine/broker.js';
 import { runBacktest, type RunOptions, type RunResult } from '../src/engine/run-backtest.js';
 import type { Strategy } from '../src/strategy/define-strategy.js';
 import { resolveParams, type ParamSchema } from '../src/strategy/params.js';
+import { DEFAULT_RUN_OPTIONS, loadSp500 } from '../test/helpers/bundled-data.js';
 
-/** Absolute path of `data/sp500-2000.csv`. */
-export const SP500_FILE = fileURLToPath(new URL('../data/sp500-2000.csv', import.meta.url));
+export { loadSp500, makeBars } from '../test/helpers/bundled-data.js';
 
-/**
- * The options of every built-in strategy test, which are `bt run`'s defaults: 100 000 cash,
- * 0.1 % commission, no slippage, whole units, market orders filled at the next open, all-in
- * sizing, open trades left open at the end.
- */
-export const TEST_RUN_OPTIONS: RunOptions = {
-  broker: {
-    initialCash: 100_000,
-    commission: { rate: 0.001, fixed: 0 },
-    slippageRate: 0,
-    fractional: false,
-    fillAt: 'next-open',
-    defaultStopLoss: undefined,
-    defaultTakeProfit: undefined,
-    defaultTrailingStop: undefined,
-  },
-  defaultSizing: { kind: 'fraction', fraction: ALL_IN_FRACTION },
-  closeAtEnd: false,
-};
-
-/** Builds a {@link BarSeries} from columns (times as UTC epoch ms). */
-export function makeBars(
-  columns: { time: number[]; open: number[]; high: number[]; low: number[]; close: number[]; volume: number[] },
-  file: string,
-): BarSeries {
-  return {
-    symbol: 'TEST',
-    time: Float64Array.from(columns.time),
-    open: Float64Array.from(columns.open),
-    high: Float64Array.from(columns.high),
-    low: Float64Array.from(columns.low),
-    close: Float64Array.from(columns.close),
-    volume: Float64Array.from(columns.volume),
-    length: columns.time.length,
-    extra: {},
-    intraday: columns.time.some((t) => t % 86_400_000 !== 0),
-    source: { file, dialect: 'test', sha256: '' },
-  };
-}
-
-let sp500: BarSeries | undefined;
-
-/**
- * The bundled daily S&P 500 bars (`date,open,high,low,close,adjclose,volume`), parsed with a
- * split on commas so the tests do not depend on `src/data`. Cached; treat as read-only.
- */
-export function loadSp500(): BarSeries {
-  if (sp500 !== undefined) return sp500;
-  const rows = readFileSync(SP500_FILE, 'utf8').trim().split('\n').slice(1);
-  const columns = { time: [] as number[], open: [] as number[], high: [] as number[], low: [] as number[], close: [] as number[], volume: [] as number[] };
-  for (const row of rows) {
-    const [date, open, high, low, close, , volume] = row.split(',');
-    columns.time.push(Date.parse(`${date}T00:00:00Z`));
-    columns.open.push(Number(open));
-    columns.high.push(Number(high));
-    columns.low.push(Number(low));
-    columns.close.push(Number(close));
-    columns.volume.push(Number(volume));
-  }
-  sp500 = { ...makeBars(columns, 'data/sp500-2000.csv'), symbol: 'SP500' };
-  return sp500;
-}
-
-/** Runs `strategy` on `bars` with its defaults overridden by `params`, with {@link TEST_RUN_OPTIONS}. */
+/** Runs `strategy` on `bars` with its defaults overridden by `params`, with `bt run`'s defaults ({@link DEFAULT_RUN_OPTIONS}). */
 export function runStrategy<S extends ParamSchema, State>(
   strategy: Strategy<S, State>,
   bars: BarSeries = loadSp500(),
   params: Record<string, unknown> = {},
-  options: RunOptions = TEST_RUN_OPTIONS,
+  options: RunOptions = DEFAULT_RUN_OPTIONS,
 ): RunResult {
   return runBacktest(bars, strategy, resolveParams(strategy.params, { values: params, origin: 'default' }), options);
 }

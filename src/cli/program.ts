@@ -20,11 +20,21 @@ export const EXIT_CODE_HELP = `Exit codes:
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
-/** Data, broker and output flags shared by `run` (and later `optimize`, `walkforward`). */
-export function addRunOptions(command: Command): Command {
+/**
+ * Data, strategy and broker flags: what to backtest and how. Shared by `run` and `montecarlo`
+ * (which add their own output flags), and by `optimize` and `walkforward`.
+ */
+export function addRunInputOptions(command: Command): Command {
   return command
-    .option('-d, --data <file>', 'OHLCV bars: CSV (any common dialect) or JSON array; "-" reads stdin (default: bundled S&P 500 daily 2000-2020)')
+    .option(
+      '-d, --data <file>',
+      'OHLCV bars: CSV (any common dialect) or JSON array; "-" reads stdin (default: bundled S&P 500 daily 2000-2020). Portfolios: repeat it, NAME=FILE names the symbol, a directory reads every .csv/.txt/.json in it',
+      collect,
+    )
     .option('--symbol <name>', 'pick one symbol from a multi-symbol (long format) file')
+    .option('--timeframe <tf>', 'resample the bars to a longer timeframe first: 1h, 4h, 1d, 1w, 1M (also Nm, Nh)')
+    .option('--tz <zone>', 'IANA time zone of naive timestamps, and of days, sessions and --timeframe buckets (default UTC)')
+    .option('--benchmark <symbol|file>', 'portfolio runs: alpha, beta and buy & hold against this symbol or data file (default: the first symbol)')
     .option('--sort', 'sort bars by time instead of failing on out-of-order rows')
     .option('--from <date>', 'first bar to use, YYYY-MM-DD (inclusive)')
     .option('--to <date>', 'last bar to use, YYYY-MM-DD (inclusive)')
@@ -42,7 +52,12 @@ export function addRunOptions(command: Command): Command {
     .option('--close-at-end', 'close open trades at the last close (default: leave open, marked to market)')
     .option('--stop-loss <rate>', 'attach a stop-loss this far below (long) / above (short) every entry fill, e.g. 5%')
     .option('--take-profit <rate>', 'attach a take-profit this far from every entry fill, e.g. 10%')
-    .option('--trailing-stop <rate>', 'attach a trailing stop this far from the best price since entry, e.g. 3%')
+    .option('--trailing-stop <rate>', 'attach a trailing stop this far from the best price since entry, e.g. 3%');
+}
+
+/** The flags of `bt run`: {@link addRunInputOptions} plus its output flags. */
+export function addRunOptions(command: Command): Command {
+  return addRunInputOptions(command)
     .option('--json', 'print one JSON result document to stdout (nothing else on stdout)')
     .option('-o, --out <dir>', 'write summary.json, trades.csv, equity.csv and orders.csv to this folder')
     .option('--report <file.html>', 'write a self-contained HTML report (charts, metrics, trades) to this file')
@@ -85,6 +100,117 @@ export function buildProgram(io: CliIo, version: string, setExitCode: (code: num
     setExitCode(await runCommand(options, command.optsWithGlobals(), io));
   });
 
+  const monteCarlo = addRunInputOptions(
+    program
+      .command('montecarlo')
+      .description('resample a run\'s closed trades (bootstrap or shuffle): distributions of final return, max drawdown, losing streak; probability of ruin')
+      .addHelpText(
+        'after',
+        `\nThe trades come from a backtest run here (the bt run flags above) or from a saved result (--from-result).\n` +
+          `Each path starts at the run's initial cash. Model "compound": a trade multiplies equity by 1 + pnl / (equity at its entry);\n` +
+          `"additive": it adds its pnl. "auto" picks additive for fixed --size units (and cash sizing), else compound.\n` +
+          `Percentiles interpolate linearly between closest ranks (numpy's default). A path is ruined when its equity falls\n` +
+          `below (1 - ruin) x initial cash after any trade. A run with no closed trades is a data error (exit 3).\n\n${EXIT_CODE_HELP}\n\n` +
+          `Examples:\n  bt montecarlo --strategy sma-cross --runs 1000 --seed 7\n  bt run --strategy sma-cross --json > run.json && bt montecarlo --from-result run.json --method shuffle --report mc.html`,
+      ),
+  )
+    .option('--from-result <file.json>', 'resample the trades of a saved result ("bt run --json" output or summary.json; "-" reads stdin) instead of running a backtest')
+    .option('--runs <n>', 'number of simulated paths, 1 … 1,000,000 (default 1000)')
+    .option('--seed <n>', 'seed of the random numbers, 0 … 4294967295; same seed, same output (default 1)')
+    .addOption(new Option('--method <method>', 'bootstrap: draw n trades with replacement; shuffle: reorder all n trades (default bootstrap)').choices(['bootstrap', 'shuffle']))
+    .option('--ruin <rate>', 'loss that counts as ruin, percent or fraction of initial cash: 50% or 0.5 (default 50%)')
+    .addOption(new Option('--model <model>', 'how a trade changes equity (default auto: by the run\'s sizing)').choices(['auto', 'compound', 'additive']))
+    .option('--bins <n>', 'histogram bins per statistic, 1 … 200 (default 20)')
+    .option('--json', 'print one JSON document (statistics, percentiles, probability of ruin, histograms) to stdout')
+    .option('-o, --out <dir>', 'write summary.json (the JSON document) and distribution.csv (one row per path) to this folder')
+    .option('--report <file.html>', 'write a self-contained HTML report with the histograms to this file')
+    .option('-q, --quiet', 'print only the statistics table and the probability of ruin');
+  monteCarlo.action(async (options, command: Command) => {
+    const { monteCarloCommand } = await import('./commands/monte-carlo.js');
+    setExitCode(await monteCarloCommand(options, command.optsWithGlobals(), io));
+  });
+
+  program
+    .command('diff <baseline> <current>')
+    .description('compare two JSON results (bt run --json / summary.json / --save-baseline): exit 0 when equal, 1 when not')
+    .option('--tolerance <relative>', 'relative tolerance of value comparisons, |a - b| <= t x max(|a|, |b|) (default 1e-9)')
+    .option('--metrics-only', 'compare settings and metrics only, not the trades')
+    .option('--json', 'print the comparison as one JSON document')
+    .addHelpText('after', `\nEither file may be "-" (stdin). Settings that must match: schemaVersion, strategy name and params, data sha256 and\nsymbol, conventions. Metrics and account values compare within the tolerance (null equals only null); trades compare\none by one (bars exactly, prices and sizes within the tolerance) and the first differing trade is shown.\n\n${EXIT_CODE_HELP}\n\nExample:\n  bt run --strategy sma-cross --json > current.json && bt diff baseline.json current.json`)
+    .action(async (baseline: string, current: string, options, command: Command) => {
+      const { diffCommand } = await import('./commands/diff.js');
+      setExitCode(await diffCommand(baseline, current, options, command.optsWithGlobals(), io));
+    });
+
+  addRunInputOptions(
+    program
+      .command('audit')
+      .description('look-ahead audit: rerun the strategy on truncated copies of the data; exit 1 if any decision or indicator value at bar t changes when the bars after t are removed'),
+  )
+    .option('--cuts <n>', 'evenly spaced truncation points between the first decision bar and the end, besides both edges (default 20)')
+    .option('--json', 'print the audit report as one JSON document')
+    .option('-q, --quiet', 'no progress bar')
+    .addHelpText('after', `\nEach copy ends at a cut bar c; every registered indicator value, order decision, order status change and fill at\nbars <= c must equal the full run's. The strategy sees the full data's ctx.lastBar on every copy, and open trades are\nnot closed at the end of a copy, so end-of-data rules are not reported.\n\n${EXIT_CODE_HELP}\n\nExample:\n  bt audit --strategy ./my-strategy.ts --cuts 50`)
+    .action(async (options, command: Command) => {
+      const { auditCommand } = await import('./commands/audit.js');
+      setExitCode(await auditCommand(options, command.optsWithGlobals(), io));
+    });
+
+  const runs = program
+    .command('runs')
+    .description('the run history: every bt run is recorded in a local SQLite store; list, show, diff and remove runs')
+    .addHelpText(
+      'after',
+      `\nThe store is .bt/runs.db in the working folder, or --store PATH, or $BT_STORE (BT_STORE=off: bt run records nothing).\n` +
+        `A run's id is the SHA-256 of its inputs (data and strategy SHA-256, resolved parameters, conventions, bt version):\n` +
+        `the same inputs give the same id, and re-running them updates that entry. Give any unique prefix of 4+ characters.\n\n${EXIT_CODE_HELP}\n\n` +
+        `Examples:\n  bt runs --strategy sma-cross --limit 5\n  bt runs show 3f9a2c\n  bt runs diff 3f9a2c 81be07 --metrics-only\n  bt runs rm 3f9a2c`,
+    );
+  const storeOption = '--store <path>';
+  const storeHelp = 'the run store to read (default: .bt/runs.db in the working folder, or $BT_STORE)';
+  runs
+    .command('list', { isDefault: true })
+    .description('list recent runs, newest first: id, time, strategy and parameters, data, return, Sharpe, max drawdown, trades')
+    .option('--limit <n>', 'show at most this many runs (default 20)')
+    .option('-s, --strategy <name>', 'only runs of this strategy')
+    .option('--json', 'print the runs as one JSON array (full ids, times, metrics)')
+    .option(storeOption, storeHelp)
+    .action(async (options, command: Command) => {
+      const { runsListCommand } = await import('./commands/runs.js');
+      setExitCode(await runsListCommand(options, command.optsWithGlobals(), io));
+    });
+  runs
+    .command('show <id>')
+    .description('print a stored run as bt run printed it (metrics table, or --json: the exact JSON result)')
+    .option('--json', 'print the stored JSON result document, byte for byte as bt run --json printed it')
+    .option('-q, --quiet', 'print only the metrics table')
+    .option(storeOption, storeHelp)
+    .action(async (id: string, options, command: Command) => {
+      const { runsShowCommand } = await import('./commands/runs.js');
+      setExitCode(await runsShowCommand(id, options, command.optsWithGlobals(), io));
+    });
+  runs
+    .command('diff <id1> <id2>')
+    .description('bt diff of two stored runs (id1 is the baseline): exit 0 when equal, 1 when not')
+    .option('--tolerance <relative>', 'relative tolerance of value comparisons, |a - b| <= t x max(|a|, |b|) (default 1e-9)')
+    .option('--metrics-only', 'compare settings and metrics only, not the trades')
+    .option('--json', 'print the comparison as one JSON document')
+    .option(storeOption, storeHelp)
+    .action(async (id1: string, id2: string, options, command: Command) => {
+      const { runsDiffCommand } = await import('./commands/runs.js');
+      setExitCode(await runsDiffCommand(id1, id2, options, command.optsWithGlobals(), io));
+    });
+  runs
+    .command('rm <id>')
+    .description('remove a stored run')
+    .option(storeOption, storeHelp)
+    .action(async (id: string, options, command: Command) => {
+      const { runsRemoveCommand } = await import('./commands/runs.js');
+      setExitCode(await runsRemoveCommand(id, options, command.optsWithGlobals(), io));
+    });
+
+  addSearchCommands(program, io, setExitCode);
+
   program
     .command('strategies [name]')
     .description('list the built-in strategies, or show one strategy\'s parameters')
@@ -105,4 +231,92 @@ export function buildProgram(io: CliIo, version: string, setExitCode: (code: num
     });
 
   return program;
+}
+
+/** Flags of the parameter search shared by `optimize` and `walkforward`. */
+function addSearchOptions(command: Command): Command {
+  return command
+    .option('--param <spec>', 'search a parameter: NAME=START:STOP:STEP (inclusive), NAME=A,B,C, or NAME alone (booleans, enum values, or the schema\'s min..max by its step); repeat per parameter', collect)
+    .option('--constraint <expr>', 'only run combinations where this holds, e.g. "fast < slow" or "fast * 2 <= slow"; repeat to require several', collect)
+    .option('--maximize <metric>', 'metric key to maximize (default sharpe; see the README metrics table)')
+    .option('--minimize <metric>', 'metric key to minimize instead, e.g. maxDrawdown')
+    .option('--min-trades <n>', 'runs with fewer closed trades get no objective value (ranked last)')
+    .addOption(new Option('--method <method>', 'grid: every valid combination; random: --trials draws; genetic: --population x --generations (default grid)').choices(['grid', 'random', 'genetic']))
+    .option('--trials <n>', 'random search: number of distinct combinations to draw (default 100)')
+    .option('--population <n>', 'genetic search: individuals per generation (default 20)')
+    .option('--generations <n>', 'genetic search: generations, the first one random (default 10)')
+    .option('--seed <n>', 'random and genetic search: seed, 0 … 4294967295; same seed, same result (default 1)')
+    .option('--workers <n>', 'worker threads (default: all cores; 1 runs in this process)');
+}
+
+/** Registers `optimize`, `walkforward` and `merge`; their actions are imported lazily. */
+function addSearchCommands(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
+  const optimize = addSearchOptions(
+    addRunInputOptions(
+      program
+        .command('optimize')
+        .description('search strategy parameters (grid, random or genetic) in parallel and rank the runs by a metric; heatmap for two parameters'),
+    ),
+  )
+    .option('--top <n>', 'rows of the top-runs table (default 10)')
+    .option('--heatmap <row,column>', 'the two searched parameters of the heatmap (default: the two searched, when exactly two vary)')
+    .option('--shard <K/N>', 'run only slice K of N of the search (grid or random) and write its runs as JSON Lines for "bt merge"')
+    .option('--json', 'print the result as one JSON document (best, runs ranked, objective, seed, search, first decision bar)')
+    .option('-o, --out <dir>', 'write trials.json, trials.csv (every run) and best.json to this folder (with --shard: the .jsonl file, or a folder for shard-K-of-N.jsonl)')
+    .option('--report <file.html>', 'write the HTML report of the best run, with the heatmap')
+    .option('-q, --quiet', 'print only the top-runs table; no status line or progress bar')
+    .addHelpText(
+      'after',
+      `\nAll runs decide from the same bar, 1 + the largest warm-up in the search space, so they cover the same window.\n` +
+        `Runs are ranked by the objective (null, or fewer than --min-trades trades, last); ties keep the search order.\n` +
+        `Ctrl-C stops the workers, writes the runs that finished (marked "incomplete": true) and exits 130.\n\n${EXIT_CODE_HELP}\n\n` +
+        `Examples:\n  bt optimize --strategy sma-cross --param fast=5:50:5 --param slow=20:200:10 --constraint "fast < slow" --maximize sharpe\n` +
+        `  bt optimize --strategy rsi-reversion --param period=5:30 --method random --trials 200 --seed 7 --out results/\n` +
+        `  bt optimize ... --shard 2/4 --out shards/ && bt merge shards/*.jsonl --json`,
+    );
+  optimize.action(async (options, command: Command) => {
+    const { optimizeCommand } = await import('./commands/optimize.js');
+    setExitCode(await optimizeCommand(options, command.optsWithGlobals(), io));
+  });
+
+  const walkForward = addSearchOptions(
+    addRunInputOptions(
+      program
+        .command('walkforward')
+        .description('walk-forward analysis: optimize on each in-sample window, run the best parameters on the next out-of-sample window, stitch the results'),
+    ),
+  )
+    .option('--train <length>', 'in-sample window: bars (500) or a calendar length (2y, 6m, 3w, 10d)')
+    .option('--test <length>', 'out-of-sample window, in the same units as --train')
+    .option('--step <length>', 'how far each window moves (default: --test; not shorter than --test)')
+    .option('--anchored', 'every in-sample window starts at the first bar (expanding); default rolling')
+    .option('--json', 'print the walk-forward document (windows, best parameters, in/out-of-sample metrics, combined metrics, efficiency)')
+    .option('-o, --out <dir>', 'write walkforward.json, windows.csv and equity.csv (stitched out-of-sample equity) to this folder')
+    .option('-q, --quiet', 'print only the windows table and the summary')
+    .addHelpText(
+      'after',
+      `\nOut of sample, the best in-sample parameters run with indicators warmed up on the bars before the window, decide from\n` +
+        `its first bar and close their trades at its last close; the windows are chained by returns. Walk-forward efficiency =\n` +
+        `CAGR of the stitched out-of-sample equity / mean in-sample CAGR of the best runs.\n\n${EXIT_CODE_HELP}\n\n` +
+        `Examples:\n  bt walkforward --strategy sma-cross --param fast=5:50:5 --param slow=20:200:20 --constraint "fast < slow" --train 2y --test 6m\n` +
+        `  bt walkforward --strategy rsi-reversion --param period=5:30:5 --train 500 --test 100 --anchored --json`,
+    );
+  walkForward.action(async (options, command: Command) => {
+    const { walkForwardCommand } = await import('./commands/walk-forward.js');
+    setExitCode(await walkForwardCommand(options, command.optsWithGlobals(), io));
+  });
+
+  program
+    .command('merge <files...>')
+    .description('merge the JSON Lines shards of "bt optimize --shard K/N" into the result of the unsharded search')
+    .option('--top <n>', 'rows of the top-runs table (default 10)')
+    .option('--heatmap <row,column>', 'the two searched parameters of the heatmap')
+    .option('--json', 'print the merged result as one JSON document (identical to the unsharded --json)')
+    .option('-o, --out <dir>', 'write trials.json, trials.csv and best.json to this folder')
+    .option('-q, --quiet', 'print only the top-runs table')
+    .addHelpText('after', `\nEvery shard 1 … N of one search must be given once, complete.\n\n${EXIT_CODE_HELP}\n\nExample:\n  bt merge shards/shard-*.jsonl --out results/`)
+    .action(async (files: string[], options, command: Command) => {
+      const { mergeCommand } = await import('./commands/merge.js');
+      setExitCode(await mergeCommand(files, options, command.optsWithGlobals(), io));
+    });
 }

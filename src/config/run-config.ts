@@ -8,6 +8,7 @@ import { ConfigError, UsageError } from '../errors.js';
 import { parseStratArgs } from '../strategy/params.js';
 import { didYouMean } from './suggest.js';
 import { parsePositive, parseRate, type ValueOrigin } from './values.js';
+import { parseFeedSpec, type FeedSpec } from '../data/load-feeds.js';
 
 /** Output choices of a run. */
 export interface OutputConfig {
@@ -27,8 +28,19 @@ export interface OutputConfig {
 
 /** A fully resolved run configuration (units in brackets). */
 export interface RunConfig {
-  /** Data path as given (`-` = stdin); undefined = the bundled S&P 500 file. */
+  /**
+   * Data path of a single-feed run as given (`-` = stdin; the FILE of `NAME=FILE`); undefined
+   * = the bundled S&P 500 file, or several feeds (see `feeds`).
+   */
   readonly data: string | undefined;
+  /** Every `--data` value (or YAML `data:` entry) in order; empty = the bundled file. */
+  readonly feeds: readonly FeedSpec[];
+  /** `--timeframe`: resample the bars to this timeframe (`1h`, `4h`, `1d`, `1w`, `1M`…). */
+  readonly timeframe: string | undefined;
+  /** `--tz`: IANA zone of naive timestamps and of days/sessions; undefined = UTC. */
+  readonly timeZone: string | undefined;
+  /** `--benchmark`: a symbol of the run or a data file; undefined = the first symbol. */
+  readonly benchmark: string | undefined;
   readonly symbol: string | undefined;
   readonly sort: boolean;
   /** Inclusive date range [ms UTC]. */
@@ -69,7 +81,11 @@ export const DEFAULTS = {
 
 /** Flag values as commander gives them (undefined = not given). */
 export interface RunFlags {
-  data?: string;
+  /** One value, or several when `--data` is repeated. */
+  data?: string | string[];
+  timeframe?: string;
+  tz?: string;
+  benchmark?: string;
   symbol?: string;
   sort?: boolean;
   from?: string;
@@ -99,7 +115,10 @@ export interface RunFlags {
 
 /** The YAML keys `--config` accepts, with what each holds. */
 export const YAML_KEYS: Readonly<Record<string, string>> = {
-  data: 'data file path (relative to the YAML file), or - for stdin',
+  data: 'data file path (relative to the YAML file), or - for stdin; a list of paths, or a map SYMBOL: path, for several feeds',
+  timeframe: 'resample to this timeframe: 1h, 4h, 1d, 1w, 1M',
+  tz: 'IANA time zone of naive timestamps and of days/sessions, e.g. Europe/London',
+  benchmark: 'portfolio benchmark: a symbol of the run or a data file',
   symbol: 'symbol to pick from a multi-symbol file',
   sort: 'sort bars by time (true/false)',
   from: 'first date, YYYY-MM-DD',
@@ -290,14 +309,25 @@ export function buildRunConfig(flags: RunFlags, yaml: YamlConfig | undefined, re
   }
   const yamlOut = typeof outputs.out === 'string' ? resolvePath(outputs.out) : undefined;
 
-  const dataRaw = flags.data ?? (typeof y.data === 'string' ? (y.data === '-' ? '-' : resolvePath(y.data)) : undefined);
+  const feeds = feedSpecs(flags.data, y.data, yo('data'), resolvePath);
+  const dataRaw = feeds.length === 1 ? feeds[0].path : undefined;
+  const stringValue = (flag: string, flagValue: string | undefined, key: string): string | undefined => {
+    const picked = pick(flag, flagValue, key);
+    return picked === undefined ? undefined : String(picked[0]);
+  };
+  const benchmarkRaw = stringValue('--benchmark', flags.benchmark, 'benchmark');
   const strategyRaw =
     flags.strategy ??
     (typeof y.strategy === 'string' ? (/[\\/]|\.[cm]?[jt]s$/.test(y.strategy) ? resolvePath(y.strategy) : y.strategy) : undefined);
 
   return {
     data: dataRaw,
-    symbol: flags.symbol ?? (y.symbol === undefined ? undefined : String(y.symbol)),
+    feeds,
+    timeframe: stringValue('--timeframe', flags.timeframe, 'timeframe'),
+    timeZone: stringValue('--tz', flags.tz, 'tz'),
+    benchmark:
+      benchmarkRaw === undefined || flags.benchmark !== undefined || !/[\\/]|\.(csv|txt|json)$/i.test(benchmarkRaw) ? benchmarkRaw : resolvePath(benchmarkRaw),
+    symbol: flags.symbol ?? (y.symbol === undefined ? undefined : String(y.symbol)) ?? (feeds.length === 1 ? feeds[0].symbol : undefined),
     sort: bool(flags.sort, 'sort'),
     from,
     to,
@@ -340,6 +370,34 @@ function yamlSizing(raw: unknown, origin: ValueOrigin): Sizing {
   }
   throw new ConfigError('BT_CONFIG_VALUE', `${origin.label}: expected "all-in", {units: N} or {fraction: F}, got ${JSON.stringify(raw)}`, {
     hint: 'e.g. "sizing: {units: 10}" or "sizing: {fraction: 0.5}"',
+    location: { file: origin.file, line: origin.line },
+  });
+}
+
+/**
+ * The feeds of `--data` (repeatable; `NAME=FILE` names the symbol) or of YAML `data:` (a path,
+ * a list of paths, or a map of symbol to path; paths relative to the YAML file). Flags win.
+ * @throws ConfigError `BT_CONFIG_VALUE` for another YAML shape.
+ */
+function feedSpecs(flag: string | string[] | undefined, yaml: unknown, origin: ValueOrigin, resolvePath: (path: string) => string): FeedSpec[] {
+  if (flag !== undefined) return (Array.isArray(flag) ? flag : [flag]).map(parseFeedSpec);
+  const fromYaml = (path: string): string => (path === '-' ? '-' : resolvePath(path));
+  if (yaml === undefined || yaml === null) return [];
+  if (typeof yaml === 'string') {
+    const spec = parseFeedSpec(yaml);
+    return [{ ...spec, path: fromYaml(spec.path) }];
+  }
+  if (Array.isArray(yaml) && yaml.every((entry) => typeof entry === 'string')) {
+    return (yaml as string[]).map((entry) => {
+      const spec = parseFeedSpec(entry);
+      return { ...spec, path: fromYaml(spec.path) };
+    });
+  }
+  if (typeof yaml === 'object' && !Array.isArray(yaml) && Object.values(yaml).every((entry) => typeof entry === 'string')) {
+    return Object.entries(yaml as Record<string, string>).map(([symbol, path]) => ({ symbol, path: fromYaml(path) }));
+  }
+  throw new ConfigError('BT_CONFIG_VALUE', `${origin.label}: expected a path, a list of paths or a map SYMBOL: path`, {
+    hint: 'e.g. "data: prices.csv", "data: [aapl.csv, msft.csv]" or "data: {AAPL: aapl.csv, MSFT: msft.csv}"',
     location: { file: origin.file, line: origin.line },
   });
 }

@@ -18,6 +18,8 @@ export interface LoadOptions {
   readonly defaultSymbol?: string;
   /** Name used for the file in messages and in `source.file` (default: `path`). */
   readonly label?: string;
+  /** IANA zone of naive timestamps (`--tz`); default UTC. */
+  readonly timeZone?: string;
 }
 
 const STDIN_HINT = 'pipe the bars into bt (e.g. `cat bars.csv | bt run -`), or give a file path instead of "-"';
@@ -90,5 +92,5 @@ export async function loadBars(path: string, options: LoadOptions = {}): Promise
   const label = options.label ?? path;
   const bytes = path === '-' ? await readStdin(options.stdin) : await readDataFile(path, label);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return parseBars(decode(bytes), { file: label, sha256, sort: options.sort, defaultSymbol: options.defaultSymbol });
+  return parseBars(decode(bytes), { file: label, sha256, sort: options.sort, defaultSymbol: options.defaultSymbol, timeZone: options.timeZone });
 }

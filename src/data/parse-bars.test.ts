@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BtError } from '../errors.js';
+import { thrownBtError } from '../../test/helpers/thrown-bt-error.js';
+import type { BtError } from '../errors.js';
 import { barAt, type BarSeries } from './bar-series.js';
 import { sniffCsvLayout } from './csv-layout.js';
 import { parseBars, symbolFromFile, type ParseOptions } from './parse-bars.js';
@@ -24,15 +25,7 @@ const parseOne = (text: string, options: Partial<ParseOptions> = {}): BarSeries 
 };
 
 /** The error parseBars throws for `text`. */
-const failure = (text: string, options: Partial<ParseOptions> = {}): BtError => {
-  try {
-    parseBars(text, { file: 'x.csv', ...options });
-  } catch (error) {
-    expect(error).toBeInstanceOf(BtError);
-    return error as BtError;
-  }
-  throw new Error('parseBars did not throw');
-};
+const failure = (text: string, options: Partial<ParseOptions> = {}): BtError => thrownBtError(() => parseBars(text, { file: 'x.csv', ...options }));
 
 const HEADER = 'date,open,high,low,close,volume';
 

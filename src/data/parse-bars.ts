@@ -9,6 +9,8 @@ import { readCsvFast } from './read-csv-fast.js';
 import { readCsvRecords } from './read-csv-records.js';
 import { readJsonBars } from './read-json-bars.js';
 import type { RawBars } from './raw-bars.js';
+import { takeZonedCount } from './parse-date.js';
+import { naiveTimesToUtc, timeZone } from './time-zone.js';
 
 /** Options of {@link parseBars}. */
 export interface ParseOptions {
@@ -20,6 +22,11 @@ export interface ParseOptions {
   readonly sort?: boolean;
   /** Symbol of a file without a symbol column; defaults to the file's base name, upper-cased. */
   readonly defaultSymbol?: string;
+  /**
+   * IANA zone in which naive timestamps (no `Z` or offset; not unix epochs) are wall-clock
+   * time (`--tz`); default UTC. Zoned timestamps are exact instants and are not shifted.
+   */
+  readonly timeZone?: string;
 }
 
 /**
@@ -53,7 +60,8 @@ function describeDate(dateFormat: string, note: string | undefined, raw: RawBars
  *   `MM/DD/YYYY` or `DD/MM/YYYY` (decided per file), English month names, unix epochs.
  *   Quote-free files take a fast path; both paths give identical results.
  *
- * Times are UTC epoch ms (naive timestamps are UTC). A `symbol` or `ticker` column yields one
+ * Times are UTC epoch ms (naive timestamps are UTC, or wall-clock time in `options.timeZone`,
+ * DST-correct; see `time-zone.ts`). A `symbol` or `ticker` column yields one
  * series per symbol in order of first appearance; otherwise one series named
  * `options.defaultSymbol` or after the file. `source.dialect` describes what was detected,
  * e.g. `csv(delimiter=",", columns=date,open,high,low,close,volume; date=YYYY-MM-DD)`.
@@ -62,8 +70,22 @@ function describeDate(dateFormat: string, note: string | undefined, raw: RawBars
  *   `BT_DATA_EMPTY`, `BT_DATA_COLUMNS`, `BT_DATA_ROW_SHAPE`, `BT_DATA_BAD_CSV`,
  *   `BT_DATA_BAD_JSON`, `BT_DATA_BAD_DATE`, `BT_DATA_BAD_NUMBER`, `BT_DATA_BAD_SYMBOL`,
  *   `BT_DATA_BAD_PRICE`, `BT_DATA_INVALID_BAR`, `BT_DATA_DUPLICATE_TIME`, `BT_DATA_UNSORTED`.
+ * @throws {UsageError} `BT_BAD_TIME_ZONE` for an unknown `options.timeZone`.
  */
 export function parseBars(text: string, options: ParseOptions): BarSeries[] {
+  const zone = options.timeZone === undefined ? undefined : timeZone(options.timeZone);
+  takeZonedCount();
+  const series = parseInUtc(text, options);
+  // Zoned timestamps and unix epochs are instants already; only naive ones are wall-clock time.
+  if (zone === undefined || zone.isUtc || takeZonedCount() > 0 || /date=unix /.test(series[0]?.source.dialect ?? '')) return series;
+  return series.map((s) => {
+    naiveTimesToUtc(zone, s.time);
+    const dialect = s.source.dialect.replace(/\)$/, `; tz=${zone.name})`);
+    return { ...s, intraday: hasTimeOfDay(s.time, s.length), source: { ...s.source, dialect } };
+  });
+}
+
+function parseInUtc(text: string, options: ParseOptions): BarSeries[] {
   const { file } = options;
   const sha256 = options.sha256 ?? createHash('sha256').update(text, 'utf8').digest('hex');
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

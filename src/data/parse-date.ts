@@ -11,6 +11,19 @@
 /** Milliseconds in a day. */
 export const DAY_MS = 86_400_000;
 
+/** Timestamps parsed with an explicit zone (`Z`, `UTC`, `±HH:MM`) since the last take. */
+let zonedCount = 0;
+
+/**
+ * Returns how many timestamps carried an explicit zone since the previous call, and resets the
+ * count. `parseBars` uses it to tell naive files (read in `--tz`) from zoned ones.
+ */
+export function takeZonedCount(): number {
+  const count = zonedCount;
+  zonedCount = 0;
+  return count;
+}
+
 /** One timestamp layout. */
 export interface DateFormat {
   /** Human-readable pattern for the dialect string, e.g. `YYYY-MM-DD`. */
@@ -180,6 +193,7 @@ function parseTail(text: string, i: number, end: number): number {
       i = end;
     }
     if (i !== end) return NaN;
+    zonedCount++;
   }
   return ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + millis;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BtError } from '../errors.js';
+import { thrownBtError } from '../../test/helpers/thrown-bt-error.js';
 import { parseBars } from './parse-bars.js';
 import { parseDateArg } from './parse-date-arg.js';
 import { restrictDates } from './restrict-dates.js';
@@ -7,16 +7,6 @@ import { restrictDates } from './restrict-dates.js';
 const [daily] = parseBars('date,close\n2020-01-02,1\n2020-01-03,2\n2020-01-06,3\n2020-01-07,4\n', { file: 'd.csv' });
 const [hourly] = parseBars('date,close\n2020-01-02 09:00,1\n2020-01-02 10:00,2\n2020-01-03 09:00,3\n', { file: 'h.csv' });
 const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
-
-const failure = (run: () => unknown): BtError => {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(BtError);
-    return error as BtError;
-  }
-  throw new Error('did not throw');
-};
 
 describe('restrictDates', () => {
   it('keeps from <= time <= to, both inclusive, sharing the buffers', () => {
@@ -32,7 +22,7 @@ describe('restrictDates', () => {
   });
 
   it('reports a window with no bars, and the data range', () => {
-    const error = failure(() => restrictDates(daily, day('2021-01-01')));
+    const error = thrownBtError(() => restrictDates(daily, day('2021-01-01')));
     expect(error).toMatchObject({
       code: 'BT_DATA_EMPTY_RANGE',
       exitCode: 3,
@@ -42,7 +32,7 @@ describe('restrictDates', () => {
   });
 
   it('rejects --from after --to', () => {
-    const error = failure(() => restrictDates(daily, day('2020-01-07'), day('2020-01-02')));
+    const error = thrownBtError(() => restrictDates(daily, day('2020-01-07'), day('2020-01-02')));
     expect(error).toMatchObject({
       code: 'BT_DATE_RANGE',
       exitCode: 2,
@@ -71,7 +61,7 @@ describe('parseDateArg', () => {
   });
 
   it.each(['2020-13-01', '01/02/2020', 'yesterday', ''])('rejects %j, naming the flag', (text) => {
-    const error = failure(() => parseDateArg(text, '--from'));
+    const error = thrownBtError(() => parseDateArg(text, '--from'));
     expect(error).toMatchObject({
       code: 'BT_BAD_DATE_ARG',
       exitCode: 2,

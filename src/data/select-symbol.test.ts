@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { BtError } from '../errors.js';
+import { thrownBtError } from '../../test/helpers/thrown-bt-error.js';
 import { parseBars } from './parse-bars.js';
 import { selectSymbol } from './select-symbol.js';
 
 const series = parseBars('symbol,date,close\nMSFT,2020-01-02,1\nAMZN,2020-01-02,2\nIBM,2020-01-02,3\n', { file: 'stocks.csv' });
 const single = parseBars('date,close\n2020-01-02,1\n', { file: 'spy.csv' });
-
-const failure = (run: () => unknown): BtError => {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(BtError);
-    return error as BtError;
-  }
-  throw new Error('selectSymbol did not throw');
-};
 
 describe('selectSymbol', () => {
   it('returns the only series when no symbol is given', () => {
@@ -28,7 +18,7 @@ describe('selectSymbol', () => {
   });
 
   it('requires a choice when the file holds several symbols', () => {
-    const error = failure(() => selectSymbol(series, undefined, 'stocks.csv'));
+    const error = thrownBtError(() => selectSymbol(series, undefined, 'stocks.csv'));
     expect(error).toMatchObject({
       code: 'BT_SYMBOL_REQUIRED',
       exitCode: 2,
@@ -39,7 +29,7 @@ describe('selectSymbol', () => {
   });
 
   it('suggests the nearest symbol for an unknown one', () => {
-    const error = failure(() => selectSymbol(series, 'AMZM', 'stocks.csv'));
+    const error = thrownBtError(() => selectSymbol(series, 'AMZM', 'stocks.csv'));
     expect(error).toMatchObject({
       code: 'BT_SYMBOL_UNKNOWN',
       exitCode: 2,
@@ -47,7 +37,7 @@ describe('selectSymbol', () => {
       hint: 'did you mean --symbol AMZN?',
       location: { file: 'stocks.csv' },
     });
-    expect(failure(() => selectSymbol(series, 'TSLA', 'stocks.csv')).hint).toBe('add --symbol MSFT');
-    expect(failure(() => selectSymbol(single, 'QQQ', 'spy.csv')).message).toBe('symbol "QQQ" is not in the file, which holds only "SPY"');
+    expect(thrownBtError(() => selectSymbol(series, 'TSLA', 'stocks.csv')).hint).toBe('add --symbol MSFT');
+    expect(thrownBtError(() => selectSymbol(single, 'QQQ', 'spy.csv')).message).toBe('symbol "QQQ" is not in the file, which holds only "SPY"');
   });
 });

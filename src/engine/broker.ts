@@ -503,6 +503,17 @@ export class Broker {
         quantity = config.fractional ? budget / perUnit : floorDivide(budget, perUnit);
         break;
       }
+      case 'capped-units': {
+        const perUnit = price * (1 + config.commission.rate);
+        const budget = this.#available(symbol, price) + (opposite ? Math.abs(net) * price : 0) - config.commission.fixed;
+        const affordable = config.fractional ? budget / perUnit : floorDivide(budget, perUnit);
+        quantity = this.#roundUnits(Math.min(sizing.units, Math.max(0, affordable)));
+        if (!(quantity > 0)) {
+          this.#reject(working, bar, `insufficient cash: available ${round2(budget + config.commission.fixed)} pays for no unit at ${price} plus commission`);
+          return;
+        }
+        break;
+      }
       case 'cash': {
         const perUnit = price * (1 + config.commission.rate);
         const budget = sizing.cash - config.commission.fixed;

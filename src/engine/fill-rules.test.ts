@@ -6,6 +6,7 @@
  * rule states, so "exact" means bit-identical.
  */
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_BROKER, makeBars } from '../../test/helpers/bundled-data.js';
 import type { BarSeries } from '../data/bar-series.js';
 import { defineStrategy, type StrategyContext } from '../strategy/define-strategy.js';
 import { ALL_IN_FRACTION, type BrokerConfig } from './broker.js';
@@ -32,36 +33,17 @@ function bars(rows: readonly Row[]): BarSeries {
     const isMissing = [o, h, l, c].every(Number.isNaN);
     if (!isMissing && !(h >= Math.max(o, c) && l <= Math.min(o, c))) throw new Error(`bad test bar ${i}: ${String(rows[i])}`);
   });
-  const column = (k: 0 | 1 | 2 | 3): Float64Array => Float64Array.from(rows, (row) => row[k]);
-  return {
-    symbol: 'TEST',
-    time: Float64Array.from(rows, (_, i) => T0 + i * DAY),
-    open: column(0),
-    high: column(1),
-    low: column(2),
-    close: column(3),
-    volume: new Float64Array(rows.length).fill(1000),
-    length: rows.length,
-    extra: {},
-    intraday: false,
-    source: { file: 'hand-made', dialect: 'test', sha256: '' },
-  };
+  const column = (k: 0 | 1 | 2 | 3): number[] => rows.map((row) => row[k]);
+  const time = rows.map((_, i) => T0 + i * DAY);
+  return makeBars({ time, open: column(0), high: column(1), low: column(2), close: column(3), volume: rows.map(() => 1000) }, 'hand-made');
 }
 
 type Ctx = StrategyContext<Record<string, never>>;
 /** What a scripted strategy does at the close of one bar. */
 type Action = (ctx: Ctx) => void;
 
-const BASE_BROKER: BrokerConfig = {
-  initialCash: 100_000,
-  commission: { rate: 0, fixed: 0 },
-  slippageRate: 0,
-  fractional: false,
-  fillAt: 'next-open',
-  defaultStopLoss: undefined,
-  defaultTakeProfit: undefined,
-  defaultTrailingStop: undefined,
-};
+/** `bt run`'s broker without commission. */
+const BASE_BROKER: BrokerConfig = { ...DEFAULT_BROKER, commission: { rate: 0, fixed: 0 } };
 
 interface RunOverrides extends Partial<BrokerConfig> {
   readonly defaultSizing?: Sizing;

@@ -15,6 +15,7 @@ import type { Strategy } from '../strategy/define-strategy.js';
 import type { ParamSchema, ParamValues } from '../strategy/params.js';
 import type { BarClock } from '../strategy/series-view.js';
 import { Broker, type BrokerConfig } from './broker.js';
+import { timeZone } from '../data/time-zone.js';
 import type { Fill, LogEntry, OpenTrade, OrderRecord, RejectedOrder, Sizing, Trade } from './types.js';
 
 /** Settings of one run besides the data and the strategy. */
@@ -29,7 +30,17 @@ export interface RunOptions {
    * every run covers the same window). Default 0.
    */
   readonly minFirstDecisionBar?: number;
+  /** IANA zone of `--tz` for sessions and `ctx.timeframe` buckets; default UTC. */
+  readonly timeZone?: string;
+  /**
+   * Called with (bars done, total bars) every {@link PROGRESS_INTERVAL_BARS} bars and once at
+   * the end, for progress display. It must not touch the run. Default: none (no calls).
+   */
+  readonly onProgress?: (done: number, total: number) => void;
 }
+
+/** Bars between two `onProgress` calls: rare enough to cost nothing in the bar loop. */
+export const PROGRESS_INTERVAL_BARS = 65_536;
 
 /** Everything a run produced. Arrays are in event order; nothing is mutated afterwards. */
 export interface RunResult {
@@ -73,7 +84,8 @@ function userFrame(error: unknown): string | undefined {
   return undefined;
 }
 
-function strategyFailure(error: unknown, strategy: string, phase: string, bars: BarSeries, bar: number | undefined): BtError {
+/** Wraps an exception from a strategy's `init`/`next` as a StrategyError naming the bar and time (BtErrors pass through). */
+export function strategyFailure(error: unknown, strategy: string, phase: string, bars: BarSeries, bar: number | undefined): BtError {
   if (error instanceof BtError) return error;
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   const where = userFrame(error);
@@ -103,7 +115,7 @@ export function runBacktest<S extends ParamSchema, State>(
   const indicators: RegisteredIndicator[] = [];
   let state: State;
   try {
-    state = strategy.init(createInitContext(bars, params, clock, indicators));
+    state = strategy.init(createInitContext(bars, params, clock, indicators, options.timeZone === undefined ? undefined : timeZone(options.timeZone)));
   } catch (error) {
     throw strategyFailure(error, strategy.name, 'init', bars, undefined);
   }
@@ -133,10 +145,17 @@ export function runBacktest<S extends ParamSchema, State>(
   const ctx = new RunContext({ clock, broker, bars, params, equity, defaultSizing: options.defaultSizing, logs });
   const fillAtClose = options.broker.fillAt === 'close';
   const next = strategy.next;
+  const onProgress = options.onProgress;
+  // The next bar at which to report progress; never reached without a callback.
+  let progressAt = onProgress === undefined ? Infinity : PROGRESS_INTERVAL_BARS;
 
   let bar = 0;
   try {
     for (; bar < n; bar++) {
+      if (bar === progressAt) {
+        onProgress!(bar, n);
+        progressAt += PROGRESS_INTERVAL_BARS;
+      }
       clock.bar = bar;
       if (broker.hasPending) broker.processBar(bar);
       equity[bar] = broker.markEquity(bar);
@@ -155,6 +174,7 @@ export function runBacktest<S extends ParamSchema, State>(
     broker.closeAllAt(n - 1);
     equity[n - 1] = broker.markEquity(n - 1);
   }
+  onProgress?.(n, n);
   const snapshot = broker.snapshot(n - 1);
   return {
     strategy: strategy.name,

@@ -32,9 +32,13 @@ export type TimeInForce = 'gtc' | 'bars';
  * - `cash`: an amount of cash to spend including commission [cash].
  * - `risk`: a fraction of equity to lose if the stop-loss is hit [fraction]; needs a stop-loss.
  * - `close`: the whole current position (quantity fixed at fill time).
+ * - `capped-units`: up to `units`, fewer when the equity not tied up in positions does not
+ *   pay for them at the fill price, commission included: min(units, ⌊(available − fixed) /
+ *   (price × (1 + rate))⌋) (exact with `--fractional`). Used by portfolio rebalancing buys.
  */
 export type Sizing =
   | { readonly kind: 'units'; readonly units: number }
+  | { readonly kind: 'capped-units'; readonly units: number }
   | { readonly kind: 'fraction'; readonly fraction: number }
   | { readonly kind: 'cash'; readonly cash: number }
   | { readonly kind: 'risk'; readonly riskFraction: number }

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { expectSeries, f64 } from '../../test/helpers/expect-series.js';
 import { atr, bollinger, donchian, ema, highest, ichimoku, keltner, lowest, parabolicSar, stdev, trueRange } from './index.js';
-
-const f64 = (values: readonly number[]): Float64Array => Float64Array.from(values);
-
-function expectSeries(actual: Float64Array, expected: readonly number[], digits = 12): void {
-  expect(actual.length).toBe(expected.length);
-  expected.forEach((e, t) => {
-    if (Number.isNaN(e)) expect(actual[t], `bar ${t} is undefined`).toBeNaN();
-    else expect(actual[t], `bar ${t}`).toBeCloseTo(e, digits);
-  });
-}
 
 /** A wavy series long enough to cross several periodic recomputations. */
 const wave = Float64Array.from({ length: 120 }, (_, t) => 1000 + 30 * Math.sin(t / 3) + 7 * Math.cos(t * 1.7));

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { expectSeries, f64 } from '../../test/helpers/expect-series.js';
 import { dema, ema, hma, kama, sma, tema, wma } from './index.js';
 
-const f64 = (values: readonly number[]): Float64Array => Float64Array.from(values);
 const ramp = (length: number): Float64Array => Float64Array.from({ length }, (_, t) => t);
-
-/** Expects `actual` to equal `expected` (NaN where expected is NaN) within `digits` decimals. */
-function expectSeries(actual: Float64Array, expected: readonly number[], digits = 12): void {
-  expect(actual.length).toBe(expected.length);
-  expected.forEach((e, t) => {
-    if (Number.isNaN(e)) expect(actual[t], `bar ${t} is undefined`).toBeNaN();
-    else expect(actual[t], `bar ${t}`).toBeCloseTo(e, digits);
-  });
-}
 
 describe('sma', () => {
   it('averages the last n values', () => {

@@ -6,10 +6,10 @@
 // maxima are ≤ 3.5e-15, except the rolling σ (8.1e-14: technicalindicators' plain running
 // SMA); other measured maxima are noted beside their tolerance. Run with BT_ORACLE_REPORT=1
 // to print them.
-import { readFileSync } from 'node:fs';
 import * as ti from 'technicalindicators';
 import * as ts from 'trading-signals';
 import { describe, expect, it } from 'vitest';
+import { loadSp500 } from '../../test/helpers/bundled-data.js';
 import {
   adx,
   aroon,
@@ -44,14 +44,7 @@ import {
 
 // ---- data -------------------------------------------------------------------------------
 
-const csv = readFileSync(new URL('../../data/sp500-2000.csv', import.meta.url), 'utf8').trim().split(/\r?\n/);
-const header = csv[0].split(',');
-const column = (name: string): Float64Array =>
-  Float64Array.from(csv.slice(1), (line) => Number(line.split(',')[header.indexOf(name)]));
-const high = column('high');
-const low = column('low');
-const close = column('close');
-const volume = column('volume');
+const { high, low, close, volume } = loadSp500();
 const N = close.length;
 const closes = Array.from(close);
 const highs = Array.from(high);

@@ -1,15 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expectSeries, f64 } from '../../test/helpers/expect-series.js';
 import { adx, aroon, cci, cciBacktrader, macd, momentum, roc, rsi, stochastic, williamsR } from './index.js';
-
-const f64 = (values: readonly number[]): Float64Array => Float64Array.from(values);
-
-function expectSeries(actual: Float64Array, expected: readonly number[], digits = 12): void {
-  expect(actual.length).toBe(expected.length);
-  expected.forEach((e, t) => {
-    if (Number.isNaN(e)) expect(actual[t], `bar ${t} is undefined`).toBeNaN();
-    else expect(actual[t], `bar ${t}`).toBeCloseTo(e, digits);
-  });
-}
 
 describe('rsi', () => {
   it('seeds with simple means, then smooths with α = 1/n (CONVENTIONS §9)', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { f64 } from '../../test/helpers/expect-series.js';
 import { DAY_MS, obv, vwap, vwapAnchored } from './index.js';
-
-const f64 = (values: readonly number[]): Float64Array => Float64Array.from(values);
 
 describe('obv', () => {
   it('adds volume on up closes, subtracts on down closes, from 0', () => {

@@ -6,6 +6,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { formatTime } from '../data/bar-series.js';
 import type { RunResult } from '../engine/run-backtest.js';
+import { symbolNames } from './symbol-names.js';
 
 function csv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
   return stringify([header, ...rows], {
@@ -16,10 +17,11 @@ function csv(header: readonly string[], rows: readonly (readonly unknown[])[]): 
 /** `trades.csv`: one row per closed trade, then the open trades (exitBar empty). */
 export function tradesCsv(run: RunResult): string {
   const { bars } = run;
+  const names = symbolNames(run);
   const t = (ms: number) => formatTime(ms, bars.intraday);
   const rows: unknown[][] = run.trades.map((trade) => [
     trade.id,
-    bars.symbol,
+    names[trade.symbol] ?? bars.symbol,
     trade.side,
     trade.quantity,
     trade.entryBar,
@@ -40,7 +42,7 @@ export function tradesCsv(run: RunResult): string {
   for (const open of run.openTrades) {
     rows.push([
       open.id,
-      bars.symbol,
+      names[open.symbol] ?? bars.symbol,
       open.side,
       open.quantity,
       open.entryBar,
@@ -99,11 +101,14 @@ export function equityCsv(run: RunResult): string {
 /** `orders.csv`: every order with its final status and the reason for it. */
 export function ordersCsv(run: RunResult): string {
   const { bars } = run;
+  const names = symbolNames(run);
   const rows = run.orders.map(({ order, status, closedBar, reason }) => {
     const sizing = order.sizing;
     const size =
       sizing.kind === 'units'
         ? `${sizing.units} units`
+        : sizing.kind === 'capped-units'
+        ? `up to ${sizing.units} units`
         : sizing.kind === 'fraction'
           ? `fraction ${sizing.fraction}`
           : sizing.kind === 'cash'
@@ -113,7 +118,7 @@ export function ordersCsv(run: RunResult): string {
               : 'close position';
     return [
       order.id,
-      bars.symbol,
+      names[order.symbol] ?? bars.symbol,
       order.side,
       order.type,
       size,

@@ -22,6 +22,8 @@ import { buyAndHoldEquity, underwater } from './html-series.js';
 import { CHART_COLOURS, REPORT_CSS } from './html-styles.js';
 import type { RunMeta } from './json.js';
 import { describeSizing, formatCash, formatMetric, formatPercent } from './table.js';
+import type { Heatmap } from '../optimize/heatmap.js';
+import { renderHeatmapSection } from './heatmap-html.js';
 
 /** What the report is drawn from: the run, its metrics, its settings and its JSON document. */
 export interface HtmlReportInput {
@@ -30,6 +32,8 @@ export interface HtmlReportInput {
   readonly meta: RunMeta;
   /** The result document of `buildRunDocument`; its `strategy` and `conventions` are listed. */
   readonly document: Record<string, unknown>;
+  /** Optional optimization heatmap (`bt optimize --report`), shown after the key numbers. */
+  readonly heatmap?: Heatmap;
 }
 
 /**
@@ -54,7 +58,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
 <div class="page">
 ${renderHeader(input)}
 ${renderCards(input)}
-${renderCharts(input)}
+${input.heatmap === undefined ? '' : `${renderHeatmapSection(input.heatmap)}\n`}${renderCharts(input)}
 <div class="columns">
 ${renderMetrics(input)}
 ${renderSettings(input)}

@@ -8,6 +8,7 @@
 import type { RunResult } from '../engine/run-backtest.js';
 import type { ExitLevel, Sizing, TrailDistance } from '../engine/types.js';
 import type { Metrics } from '../metrics/index.js';
+import { symbolNames } from './symbol-names.js';
 
 /** Version of the document layout; bumped on any incompatible change. */
 export const SCHEMA_VERSION = 1;
@@ -68,6 +69,7 @@ function finite(value: number): number | null {
 export function buildRunDocument(run: RunResult, metrics: Metrics, meta: RunMeta): Record<string, unknown> {
   const bars = run.bars;
   const symbol = bars.symbol;
+  const names = symbolNames(run);
   const c = meta.conventions;
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -112,7 +114,7 @@ export function buildRunDocument(run: RunResult, metrics: Metrics, meta: RunMeta
     },
     trades: run.trades.map((t) => ({
       id: t.id,
-      symbol,
+      symbol: names[t.symbol] ?? symbol,
       side: t.side,
       quantity: t.quantity,
       entryBar: t.entryBar,
@@ -132,7 +134,7 @@ export function buildRunDocument(run: RunResult, metrics: Metrics, meta: RunMeta
     })),
     openTrades: run.openTrades.map((t) => ({
       id: t.id,
-      symbol,
+      symbol: names[t.symbol] ?? symbol,
       side: t.side,
       quantity: t.quantity,
       entryBar: t.entryBar,

@@ -6,6 +6,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { formatTime } from '../data/bar-series.js';
 import type { RunResult } from '../engine/run-backtest.js';
+import { symbolNames } from './symbol-names.js';
 import type { Sizing } from '../engine/types.js';
 import { metricRegistry, type MetricDefinition, type Metrics } from '../metrics/index.js';
 import type { RunMeta } from './json.js';
@@ -68,6 +69,8 @@ export function describeSizing(sizing: Sizing): string {
   switch (sizing.kind) {
     case 'units':
       return `${sizing.units} units`;
+    case 'capped-units':
+      return `up to ${sizing.units} units`;
     case 'fraction':
       return sizing.fraction > 0.999999 ? 'all-in' : `${formatPercent(sizing.fraction)} of equity`;
     case 'cash':
@@ -79,14 +82,58 @@ export function describeSizing(sizing: Sizing): string {
   }
 }
 
+/**
+ * What the run header shows. Built from a finished run ({@link renderHeader}) or from a stored
+ * result document (src/report/run-document.ts), so both print the same text.
+ */
+export interface HeaderFacts {
+  readonly strategy: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly symbol: string;
+  /** The data file as recorded in the result. */
+  readonly file: string;
+  readonly bars: number;
+  /** First and last bar times [UTC epoch ms]. */
+  readonly start: number;
+  readonly end: number;
+  /** Whether times are shown with hours. */
+  readonly intraday: boolean;
+  readonly firstDecisionBar: number;
+  /** The conventions; exits may be `null` (as in the JSON document) or absent. */
+  readonly conventions: Pick<RunMeta['conventions'], 'initialCash' | 'commissionRate' | 'commissionFixed' | 'slippageRate' | 'fill' | 'sizing' | 'fractional' | 'closeAtEnd'> & {
+    readonly stopLoss?: RunMeta['conventions']['stopLoss'] | null;
+    readonly takeProfit?: RunMeta['conventions']['takeProfit'] | null;
+    readonly trailingStop?: RunMeta['conventions']['trailingStop'] | null;
+  };
+}
+
 /** Two header lines: what ran on what, and the conventions in force. */
 export function renderHeader(run: RunResult, meta: RunMeta, chalk: ChalkInstance): string {
   const bars = run.bars;
-  const params = Object.entries(run.params)
+  return renderHeaderFacts(
+    {
+      strategy: run.strategy,
+      params: run.params,
+      symbol: bars.symbol,
+      file: meta.data.file,
+      bars: bars.length,
+      start: bars.time[0],
+      end: bars.time[bars.length - 1],
+      intraday: bars.intraday,
+      firstDecisionBar: run.firstDecisionBar,
+      conventions: meta.conventions,
+    },
+    chalk,
+  );
+}
+
+/** {@link renderHeader} from its facts. */
+export function renderHeaderFacts(facts: HeaderFacts, chalk: ChalkInstance): string {
+  const params = Object.entries(facts.params)
     .map(([k, v]) => `${k}=${String(v)}`)
     .join(', ');
-  const span = `${formatTime(bars.time[0], bars.intraday)} → ${formatTime(bars.time[bars.length - 1], bars.intraday)}`;
-  const c = meta.conventions;
+  const span = `${formatTime(facts.start, facts.intraday)} → ${formatTime(facts.end, facts.intraday)}`;
+  const c = facts.conventions;
   const extras = [
     c.slippageRate > 0 ? `slippage ${formatPercent(c.slippageRate)}` : '',
     c.commissionFixed > 0 ? `+ ${formatCash(c.commissionFixed)}/fill` : '',
@@ -97,7 +144,7 @@ export function renderHeader(run: RunResult, meta: RunMeta, chalk: ChalkInstance
     c.fractional ? 'fractional units' : '',
   ].filter((x) => x !== '');
   return [
-    `${chalk.bold(run.strategy)}${params === '' ? '' : `(${params})`} on ${chalk.bold(bars.symbol)} · ${meta.data.file} · ${bars.length} bars ${span}`,
+    `${chalk.bold(facts.strategy)}${params === '' ? '' : `(${params})`} on ${chalk.bold(facts.symbol)} · ${facts.file} · ${facts.bars} bars ${span}`,
     chalk.dim(
       [
         `cash ${formatCash(c.initialCash)}`,
@@ -105,7 +152,7 @@ export function renderHeader(run: RunResult, meta: RunMeta, chalk: ChalkInstance
         `fills ${c.fill}`,
         `sizing ${describeSizing(c.sizing)}`,
         ...extras,
-        `first decision bar ${run.firstDecisionBar}`,
+        `first decision bar ${facts.firstDecisionBar}`,
       ].join(' · '),
     ),
   ].join('\n');
@@ -136,6 +183,9 @@ export function renderMetricsTable(metrics: Metrics, chalk: ChalkInstance, intra
 /** The trades table (`--trades`): closed trades, then open ones. */
 export function renderTradesTable(run: RunResult, chalk: ChalkInstance): string {
   const bars = run.bars;
+  const names = symbolNames(run);
+  // Portfolio runs name the symbol next to the side: "long AAPL".
+  const side = (sideText: string, symbol: number): string => (names.length > 1 ? `${sideText} ${names[symbol]}` : sideText);
   const t = (ms: number) => formatTime(ms, bars.intraday);
   const table = new Table({
     head: ['#', 'Side', 'Qty', 'Entry', 'Entry price', 'Exit', 'Exit price', 'P&L', 'Return', 'Bars', 'Exit reason'].map((h) => chalk.bold(h)),
@@ -147,7 +197,7 @@ export function renderTradesTable(run: RunResult, chalk: ChalkInstance): string 
     const pnl = formatCash(trade.pnl);
     table.push([
       trade.id,
-      trade.side,
+      side(trade.side, trade.symbol),
       trade.quantity,
       t(trade.entryTime),
       trade.entryPrice.toFixed(4),
@@ -160,7 +210,7 @@ export function renderTradesTable(run: RunResult, chalk: ChalkInstance): string 
     ]);
   }
   for (const open of run.openTrades) {
-    table.push([open.id, open.side, open.quantity, t(open.entryTime), open.entryPrice.toFixed(4), chalk.dim('open'), open.markPrice.toFixed(4), formatCash(open.unrealizedPnl), '', bars.length - 1 - open.entryBar, 'open']);
+    table.push([open.id, side(open.side, open.symbol), open.quantity, t(open.entryTime), open.entryPrice.toFixed(4), chalk.dim('open'), open.markPrice.toFixed(4), formatCash(open.unrealizedPnl), '', bars.length - 1 - open.entryBar, 'open']);
   }
   return table.toString();
 }

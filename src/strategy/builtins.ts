@@ -6,7 +6,11 @@ import type { Strategy } from './define-strategy.js';
 
 type Loader = () => Promise<{ default: Strategy }>;
 
-/** Built-in strategy modules by name, in listing order: trend, mean-reversion, breakout, momentum, benchmark. */
+/**
+ * Built-in strategy modules by name, in listing order: trend, mean-reversion, breakout, momentum,
+ * benchmark, then the portfolio strategies (`kind: 'portfolio'`, several symbols; see
+ * define-portfolio-strategy.ts).
+ */
 export const BUILTIN_STRATEGIES: Readonly<Record<string, Loader>> = {
   'sma-cross': () => import('../../strategies/sma-cross.js') as unknown as Promise<{ default: Strategy }>,
   'ema-cross': () => import('../../strategies/ema-cross.js') as unknown as Promise<{ default: Strategy }>,
@@ -23,6 +27,9 @@ export const BUILTIN_STRATEGIES: Readonly<Record<string, Loader>> = {
   'opening-range-breakout': () => import('../../strategies/opening-range-breakout.js') as unknown as Promise<{ default: Strategy }>,
   'momentum': () => import('../../strategies/momentum.js') as unknown as Promise<{ default: Strategy }>,
   'buy-and-hold': () => import('../../strategies/buy-and-hold.js') as unknown as Promise<{ default: Strategy }>,
+  'equal-weight': () => import('../../strategies/equal-weight.js') as unknown as Promise<{ default: Strategy }>,
+  'dual-momentum': () => import('../../strategies/dual-momentum.js') as unknown as Promise<{ default: Strategy }>,
+  'inverse-volatility': () => import('../../strategies/inverse-volatility.js') as unknown as Promise<{ default: Strategy }>,
 };
 
 /** Names of the built-in strategies. */

@@ -11,6 +11,8 @@ import type { CloseOptions, IndicatorOptions, InitContext, OrderOptions, Positio
 import { buildOrderRequest, closeRequest, isEmpty, marketOrderRequest } from './order-request.js';
 import type { OrderRequest } from '../engine/broker.js';
 import { SeriesView, type BarClock } from './series-view.js';
+import { higherTimeframe, parseTimeframe, type HigherTimeframe } from '../data/timeframe.js';
+import { localDay, UTC_ZONE, type TimeZone } from '../data/time-zone.js';
 
 /** An indicator registered in `init`. */
 export interface RegisteredIndicator {
@@ -30,6 +32,7 @@ export function leadingNaNs(values: Float64Array): number {
 
 /**
  * Builds the `init` context for `bars`; registered indicators are appended to `registry`.
+ * `zone` (`--tz`, default UTC) defines sessions and higher-timeframe buckets.
  * @throws StrategyError `BT_INDICATOR_LENGTH` when a registered series has the wrong length.
  */
 export function createInitContext<P>(
@@ -37,8 +40,12 @@ export function createInitContext<P>(
   params: P,
   clock: BarClock,
   registry: RegisteredIndicator[],
+  zone: TimeZone = UTC_ZONE,
 ): InitContext<P> {
   return {
+    timeZone: zone.name,
+    session: (time: number): number => localDay(zone, time),
+    timeframe: (timeframe: string): HigherTimeframe => higherTimeframe(bars, parseTimeframe(timeframe, 'ctx.timeframe'), zone),
     params,
     symbol: bars.symbol,
     bars,
@@ -64,7 +71,8 @@ export function createInitContext<P>(
   };
 }
 
-class LivePosition implements PositionView {
+/** A position view that reads the broker live (no copy per bar). */
+export class LivePosition implements PositionView {
   readonly #broker: Broker;
   readonly #symbol: number;
   constructor(broker: Broker, symbol: number) {

@@ -8,6 +8,7 @@
  * may place orders, which fill at the next bar's open (or as their type says).
  */
 import type { BarSeries } from '../data/bar-series.js';
+import type { HigherTimeframe } from '../data/timeframe.js';
 import type { Order } from '../engine/types.js';
 import type { ParamSchema, ParamValues } from './params.js';
 import type { SeriesView } from './series-view.js';
@@ -45,6 +46,22 @@ export interface InitContext<P> {
    * @throws StrategyError if `values.length` differs from the number of bars.
    */
   indicator(name: string, values: Float64Array, options?: IndicatorOptions): SeriesView;
+  /** IANA zone of the run (`--tz`), `UTC` by default. */
+  readonly timeZone: string;
+  /**
+   * Session of a bar time: its local calendar day in the run's zone [days since 1970-01-01].
+   * Bars with equal numbers belong to the same trading day.
+   */
+  session(time: number): number;
+  /**
+   * A higher timeframe of the same bars (`'4h'`, `'1d'`, `'1w'`, `'1M'`; buckets in the run's
+   * zone), mapped onto these bars without look-ahead: a higher-timeframe bar's values appear
+   * only from the base bar at whose close it is complete. `.close` etc. are full-length (NaN
+   * before the first complete bar); `.map(values)` spreads a series computed on `.bars`
+   * (e.g. `sma(daily.bars.close, 20)`) the same way. Register them with `ctx.indicator`.
+   * @throws UsageError `BT_BAD_TIMEFRAME`, `BT_TIMEFRAME_TOO_FINE`.
+   */
+  timeframe(timeframe: string): HigherTimeframe;
 }
 
 /** The net position in the traded symbol, as it stands after this bar's fills. */

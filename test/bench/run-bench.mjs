@@ -26,21 +26,10 @@ const ONLY = argValue('--only', '');
 const enabled = (section) => ONLY === '' || ONLY.split(',').includes(section);
 
 const { parseBars } = await import(dist('src/data/parse-bars.js'));
+const { mulberry32 } = await import(dist('src/optimize/prng.js'));
 const { runBacktest } = await import(dist('src/engine/run-backtest.js'));
 const { resolveParams } = await import(dist('src/strategy/params.js'));
 const smaCross = (await import(dist('strategies/sma-cross.js'))).default;
-
-/** Mulberry32: a small seeded PRNG, so the generated data is the same on every run. */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Seeded random-walk OHLCV CSV with `n` one-minute bars. */
 export function randomWalkCsv(n, seed = 42) {
@@ -255,7 +244,7 @@ try {
 
     const probe = join(dir, 'rss-probe.mjs');
     writeFileSync(probe, "process.on('exit', () => process.stderr.write(`\\nBENCH_MAXRSS_KB=${process.resourceUsage().maxRSS}\\n`));\n");
-    const e2e = spawnTimed(['--import', probe, join(root, 'bin/bt.js'), 'run', '--data', csvFile, '--strategy', 'sma-cross', '--strat', 'fast=10,slow=30', '--size', '10', '--json']);
+    const e2e = spawnTimed(['--import', probe, join(root, 'bin/bt.js'), 'run', '--data', csvFile, '--strategy', 'sma-cross', '--strat', 'fast=10,slow=30', '--size', '10', '--json', '--no-store']);
     const rssKb = Number(/BENCH_MAXRSS_KB=(\d+)/.exec(e2e.last.stderr)?.[1] ?? NaN);
     report('end-to-end bt run on the 1M-bar file', `${fmt(e2e.ms)} ms`, '< 2,000 ms', e2e.ms < 2000);
     report('peak RSS of that run', `${fmt(rssKb / 1024)} MB`, '< 400 MB', rssKb / 1024 < 400);
@@ -267,7 +256,12 @@ try {
   }
 
   const extra = await import('./sections.mjs').catch(() => undefined);
-  if (extra !== undefined) await extra.runSections({ root, dir, csvText, csvFile, BARS, RUNS, enabled, report, timeIt, spawnTimed, fmt, median });
+  const sectionContext = { root, dir, csvText, csvFile, BARS, RUNS, enabled, report, timeIt, spawnTimed, fmt, median };
+  if (extra !== undefined) await extra.runSections(sectionContext);
+  if (enabled('portfolio')) {
+    const { runPortfolioSection } = await import('./portfolio-bench.mjs');
+    await runPortfolioSection(sectionContext);
+  }
 
   const width = (key) => Math.max(...rows.map((r) => String(r[key]).length), key.length);
   const w = { name: width('name'), value: width('value'), target: width('target') };

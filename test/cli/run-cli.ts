@@ -26,7 +26,8 @@ export async function runCli(args: readonly string[], options: { stdin?: string;
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
     stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]),
-    env: { ...options.env },
+    // Tests never record into the project's .bt/runs.db: the run store is off unless a test sets BT_STORE or --store.
+    env: { BT_STORE: 'off', ...options.env },
     stdoutIsTTY: options.tty ?? false,
     stderrIsTTY: options.tty ?? false,
     columns: 100,
@@ -41,7 +42,7 @@ export function spawnCli(args: readonly string[], options: { cwd?: string; input
     cwd: options.cwd ?? projectRoot,
     input: options.input,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', ...options.env },
+    env: { PATH: process.env.PATH ?? '', BT_STORE: 'off', ...options.env },
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metricRegistry } from '../../src/metrics/registry.js';
 import { fixtureCases, hasShared, near, sharedData } from '../golden/golden-cases.js';
+import { loadSp500, SP500_PATH } from '../helpers/bundled-data.js';
 import { projectRoot, runCli } from './run-cli.js';
 
-const SP500 = join(projectRoot, 'data/sp500-2000.csv');
 let dir: string;
 
 beforeAll(() => {
@@ -53,7 +53,7 @@ describe('bt run', () => {
     expect(doc.btVersion).toBe(JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')).version);
     expect(doc.strategy).toMatchObject({ name: 'sma-cross', kind: 'builtin', params: { fast: 10, slow: 30, direction: 'long-only' } });
     expect(doc.strategy.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(doc.data.sha256).toBe(createHash('sha256').update(readFileSync(SP500)).digest('hex'));
+    expect(doc.data.sha256).toBe(createHash('sha256').update(readFileSync(SP500_PATH)).digest('hex'));
     expect(doc.data).toMatchObject({ file: 'data/sp500-2000.csv', bars: 5105, symbol: 'SP500-2000' });
     expect(doc.conventions).toMatchObject({ initialCash: 100000, commissionRate: 0.001, fill: 'next-open', firstDecisionBar: 30, warmupBars: 29 });
     expect(doc.conventions.sizing).toEqual({ kind: 'fraction', fraction: 1 - 2 ** -52 });
@@ -95,7 +95,7 @@ describe('bt run', () => {
 
   it('reads bars from stdin with --data -', async () => {
     const fromFile = await runJson(['run', '--strategy', 'sma-cross']);
-    const fromStdin = await runJson(['run', '--strategy', 'sma-cross', '--data', '-'], readFileSync(SP500, 'utf8'));
+    const fromStdin = await runJson(['run', '--strategy', 'sma-cross', '--data', '-'], readFileSync(SP500_PATH, 'utf8'));
     expect(fromStdin.metrics).toEqual(fromFile.metrics);
     expect(fromStdin.data.file).toBe('-');
   });
@@ -130,7 +130,7 @@ describe('bt run', () => {
 
   it('--fill close fills at the signal bar close', async () => {
     const doc = await runJson(['run', '--strategy', 'sma-cross', '--fill', 'close', '--size', '1']);
-    const closes = readFileSync(SP500, 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',')[4]));
+    const { close: closes } = loadSp500();
     const first = doc.trades[0];
     expect(first.entryPrice).toBe(closes[first.entryBar]);
     expect(first.exitPrice).toBe(closes[first.exitBar]);

@@ -5,15 +5,13 @@
 // cycles (every record ends in an allowed status that agrees with the fills and rejections),
 // cash accounting that adds up, and causal series views (`ago` never reveals a later bar and
 // never wraps).
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { BarSeries } from '../../src/data/bar-series.js';
-import { ALL_IN_FRACTION, type BrokerConfig } from '../../src/engine/broker.js';
 import { canTransition } from '../../src/engine/order-state.js';
 import { runBacktest, type RunOptions, type RunResult } from '../../src/engine/run-backtest.js';
 import type { OrderStatus } from '../../src/engine/types.js';
 import { sma } from '../../src/indicators/sma.js';
+import { mulberry32 } from '../../src/optimize/prng.js';
 import { defineStrategy, type OrderOptions, type Strategy } from '../../src/strategy/define-strategy.js';
 import { resolveParams, type ParamSchema } from '../../src/strategy/params.js';
 import type { SeriesView } from '../../src/strategy/series-view.js';
@@ -21,40 +19,9 @@ import buyAndHold from '../../strategies/buy-and-hold.js';
 import rsiReversion from '../../strategies/rsi-reversion.js';
 import smaCross from '../../strategies/sma-cross.js';
 import { near, smaBracket } from '../golden/golden-cases.js';
+import { DEFAULT_BROKER, DEFAULT_RUN_OPTIONS, loadSp500 } from '../helpers/bundled-data.js';
 
-const DATA_FILE = fileURLToPath(new URL('../../data/sp500-2000.csv', import.meta.url));
-
-/** Minimal reader for the bundled `date,open,high,low,close,adjclose,volume` file. */
-function readSp500(): BarSeries {
-  const lines = readFileSync(DATA_FILE, 'utf8').trim().split('\n').slice(1);
-  const n = lines.length;
-  const column = (): Float64Array => new Float64Array(n);
-  const series = { time: column(), open: column(), high: column(), low: column(), close: column(), volume: column() };
-  lines.forEach((line, i) => {
-    const field = line.split(',');
-    series.time[i] = Date.parse(`${field[0]}T00:00:00Z`);
-    series.open[i] = Number(field[1]);
-    series.high[i] = Number(field[2]);
-    series.low[i] = Number(field[3]);
-    series.close[i] = Number(field[4]);
-    series.volume[i] = Number(field[6]);
-  });
-  return { symbol: 'SP500', ...series, length: n, extra: {}, intraday: false, source: { file: 'data/sp500-2000.csv', dialect: 'test', sha256: '' } };
-}
-
-const SP500 = readSp500();
-
-/** mulberry32: a small seeded PRNG. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const SP500 = loadSp500();
 
 /**
  * A copy of `series` whose bars after `t` are rescaled bar by bar, the same factor for O/H/L/C
@@ -63,7 +30,7 @@ function seededRandom(seed: number): () => number {
  * that peeks even one bar ahead changes its decisions or fills at t.
  */
 function mutateAfter(series: BarSeries, t: number, direction: 'down' | 'up'): BarSeries {
-  const random = seededRandom(t);
+  const random = mulberry32(t);
   const base = direction === 'down' ? 0.5 : 1.25;
   const open = series.open.slice();
   const high = series.high.slice();
@@ -91,7 +58,7 @@ const randomOrders = defineStrategy({
   description: 'random orders of every type from a seeded generator (engine contract)',
   params: { seed: { type: 'int', default: 7, min: 0, description: 'generator seed' } },
   init(ctx) {
-    return { random: seededRandom(ctx.params.seed), trend: ctx.indicator('sma5', sma(ctx.close, 5)) };
+    return { random: mulberry32(ctx.params.seed), trend: ctx.indicator('sma5', sma(ctx.close, 5)) };
   },
   next(ctx, { random, trend }) {
     const r = random();
@@ -122,18 +89,6 @@ const randomOrders = defineStrategy({
   },
 });
 
-const BROKER: BrokerConfig = {
-  initialCash: 100_000,
-  commission: { rate: 0.001, fixed: 0 },
-  slippageRate: 0,
-  fractional: false,
-  fillAt: 'next-open',
-  defaultStopLoss: undefined,
-  defaultTakeProfit: undefined,
-  defaultTrailingStop: undefined,
-};
-const ALL_IN = { kind: 'fraction', fraction: ALL_IN_FRACTION } as const;
-
 interface Setup {
   readonly name: string;
   readonly strategy: Strategy<ParamSchema, unknown>;
@@ -144,28 +99,23 @@ interface Setup {
 const as = <S extends ParamSchema, T>(strategy: Strategy<S, T>): Strategy<ParamSchema, unknown> => strategy as unknown as Strategy<ParamSchema, unknown>;
 
 const SETUPS: readonly Setup[] = [
-  { name: 'sma-cross long-only, all-in', strategy: as(smaCross), params: {}, options: { broker: BROKER, defaultSizing: ALL_IN, closeAtEnd: false } },
-  {
-    name: 'sma-cross long-short, all-in',
-    strategy: as(smaCross),
-    params: { direction: 'long-short' },
-    options: { broker: BROKER, defaultSizing: ALL_IN, closeAtEnd: false },
-  },
-  { name: 'sma bracket (s4)', strategy: as(smaBracket), params: {}, options: { broker: BROKER, defaultSizing: ALL_IN, closeAtEnd: false } },
+  { name: 'sma-cross long-only, all-in', strategy: as(smaCross), params: {}, options: DEFAULT_RUN_OPTIONS },
+  { name: 'sma-cross long-short, all-in', strategy: as(smaCross), params: { direction: 'long-short' }, options: DEFAULT_RUN_OPTIONS },
+  { name: 'sma bracket (s4)', strategy: as(smaBracket), params: {}, options: DEFAULT_RUN_OPTIONS },
   {
     name: 'rsi-reversion long-short, fixed size, close at end',
     strategy: as(rsiReversion),
     params: { direction: 'long-short' },
-    options: { broker: BROKER, defaultSizing: { kind: 'units', units: 10 }, closeAtEnd: true },
+    options: { ...DEFAULT_RUN_OPTIONS, defaultSizing: { kind: 'units', units: 10 }, closeAtEnd: true },
   },
-  { name: 'buy-and-hold', strategy: as(buyAndHold), params: {}, options: { broker: BROKER, defaultSizing: ALL_IN, closeAtEnd: false } },
+  { name: 'buy-and-hold', strategy: as(buyAndHold), params: {}, options: DEFAULT_RUN_OPTIONS },
   {
     name: 'random orders, slippage, fixed commission, run default exits',
     strategy: as(randomOrders),
     params: { seed: 7 },
     options: {
       broker: {
-        ...BROKER,
+        ...DEFAULT_BROKER,
         commission: { rate: 0.001, fixed: 1 },
         slippageRate: 0.0005,
         defaultStopLoss: { fraction: 0.05 },
@@ -179,7 +129,7 @@ const SETUPS: readonly Setup[] = [
     name: 'random orders, fill at close, fractional, close at end',
     strategy: as(randomOrders),
     params: { seed: 11 },
-    options: { broker: { ...BROKER, fillAt: 'close', fractional: true }, defaultSizing: { kind: 'units', units: 2.5 }, closeAtEnd: true },
+    options: { broker: { ...DEFAULT_BROKER, fillAt: 'close', fractional: true }, defaultSizing: { kind: 'units', units: 2.5 }, closeAtEnd: true },
   },
 ];
 
@@ -335,7 +285,7 @@ describe('engine contract: series views are causal', () => {
         }
       },
     });
-    runBacktest(SP500, probe, {}, { broker: BROKER, defaultSizing: ALL_IN, closeAtEnd: false });
+    runBacktest(SP500, probe, {}, DEFAULT_RUN_OPTIONS);
     expect(problems.slice(0, 10)).toEqual([]);
   });
 });

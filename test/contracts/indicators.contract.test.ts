@@ -5,18 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import * as indicators from '../../src/indicators/index.js';
 import { INDICATORS, type IndicatorInput, type IndicatorParams } from '../../src/indicators/index.js';
-
-/** mulberry32: a small seeded PRNG, so the synthetic series is the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../src/optimize/prng.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -26,7 +15,7 @@ const HOUR_MS = 3_600_000;
  * the zero-denominator rules (RSI 50, %K 0, %R −100, CCI 0, DX 0).
  */
 function syntheticBars(length: number, seed: number): IndicatorInput {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const time = new Float64Array(length);
   const open = new Float64Array(length);
   const high = new Float64Array(length);

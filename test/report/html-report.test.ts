@@ -12,7 +12,9 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BarSeries } from '../../src/data/bar-series.js';
+import { mulberry32 } from '../../src/optimize/prng.js';
 import { renderHtmlReport } from '../../src/report/html.js';
+import { makeBars } from '../helpers/bundled-data.js';
 import { fixtureFor, sp500Fixture, type ReportFixture } from './report-fixture.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -41,18 +43,12 @@ function embeddedData(html: string): Record<string, unknown> {
   return JSON.parse(match?.[1] ?? 'null') as Record<string, unknown>;
 }
 
-/** 1M one-minute bars of a seeded random walk (mulberry32). */
+/** 1M one-minute bars of a seeded random walk. */
 function millionBars(): BarSeries {
   const n = 1_000_000;
   const column = () => new Float64Array(n);
   const bars = { time: column(), open: column(), high: column(), low: column(), close: column(), volume: column() };
-  let seed = 20240601;
-  const random = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = mulberry32(20240601);
   let price = 100;
   for (let i = 0; i < n; i++) {
     const open = price;
@@ -64,7 +60,7 @@ function millionBars(): BarSeries {
     bars.low[i] = Math.min(open, price) * 0.9998;
     bars.volume[i] = 1;
   }
-  return { symbol: 'SYN', ...bars, length: n, extra: {}, intraday: true, source: { file: 'synthetic-1m.csv', dialect: 'csv', sha256: '' } };
+  return makeBars(bars, 'synthetic-1m.csv', 'SYN');
 }
 
 describe('renderHtmlReport on sma-cross over data/sp500-2000.csv', () => {

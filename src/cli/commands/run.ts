@@ -7,20 +7,30 @@ import { dirname, join, relative, isAbsolute } from 'node:path';
 import { buildRunConfig, parseRunYaml, type RunConfig, type RunFlags, type YamlConfig } from '../../config/run-config.js';
 import type { BarSeries } from '../../data/bar-series.js';
 import { loadBars, restrictDates, selectSymbol } from '../../data/index.js';
-import { runBacktest, type RunResult } from '../../engine/run-backtest.js';
+import { loadFeeds } from '../../data/load-feeds.js';
+import { parseTimeframe, resampleBars } from '../../data/timeframe.js';
+import { timeZone } from '../../data/time-zone.js';
+import { isPortfolioResult, runPortfolio } from '../../engine/run-portfolio.js';
+import { symbolContributions } from '../../metrics/portfolio-breakdown.js';
+import { portfolioSection, renderSymbolTable, symbolsCsv, type FeedMeta } from '../../report/portfolio.js';
+import { isPortfolioStrategy, type PortfolioStrategy } from '../../strategy/define-portfolio-strategy.js';
+import { createHash } from 'node:crypto';
+import { PROGRESS_INTERVAL_BARS, runBacktest, type RunOptions, type RunResult } from '../../engine/run-backtest.js';
 import { ConfigError, EXIT_CODES, UsageError } from '../../errors.js';
 import { computeMetrics, type Metrics } from '../../metrics/index.js';
 import { equityCsv, ordersCsv, tradesCsv } from '../../report/csv.js';
 import { buildRunDocument, stringifyDocument, type RunMeta } from '../../report/json.js';
 import { makeChalk, renderHeader, renderMetricsTable, renderTradesTable } from '../../report/table.js';
 import { renderHtmlReport } from '../../report/html.js';
+import { resultNotes } from '../../report/run-document.js';
 import { renderTerminalExtras } from '../../report/terminal-extras.js';
 import { writeFilesAtomic } from '../../report/write-atomic.js';
 import { loadStrategy, type LoadedStrategy } from '../../strategy/loader.js';
 import { btVersion, packageRoot } from '../../strategy/package-root.js';
-import { resolveParams } from '../../strategy/params.js';
+import { resolveParams, type ParamSchema, type ParamValues } from '../../strategy/params.js';
 import { useColour, type CliIo } from '../io.js';
-import { runChecks } from './run-checks.js';
+import { startProgress } from '../progress.js';
+import { evaluateChecks, runChecks } from './run-checks.js';
 import { recordRun } from './run-store.js';
 
 /** The bundled default data set, relative to the package root. */
@@ -71,14 +81,146 @@ export function resolveRunConfig(flags: RunFlags): RunConfig {
   return buildRunConfig(flags, yaml, resolveFromYaml);
 }
 
-/** Loads the configured data: bundled default, file or stdin; symbol pick; date range. */
+/**
+ * Loads the configured data: bundled default, file or stdin; symbol pick; `--tz`,
+ * `--timeframe`; date range.
+ * @throws UsageError `BT_DATA_SEVERAL_FEEDS` when several `--data` feeds are given (a
+ *   single-asset run takes one; portfolios load theirs with {@link loadRunFeeds}).
+ */
 export async function loadRunBars(config: RunConfig, io: CliIo): Promise<{ bars: BarSeries; label: string }> {
+  if (config.feeds.length > 1) {
+    throw new UsageError('BT_DATA_SEVERAL_FEEDS', `${config.feeds.length} data feeds given, but a single-asset strategy trades one series`, {
+      hint: 'use a portfolio strategy (equal-weight, dual-momentum, inverse-volatility or your own definePortfolioStrategy), or give one --data',
+      location: { flag: '--data' },
+    });
+  }
   const path = config.data ?? join(packageRoot(), BUNDLED_DATA);
   const label = config.data ?? BUNDLED_DATA;
-  const all = await loadBars(path, { sort: config.sort, stdin: io.stdin, label, defaultSymbol: config.symbol });
+  const all = await loadBars(path, { sort: config.sort, stdin: io.stdin, label, defaultSymbol: config.symbol, timeZone: config.timeZone });
   let bars = selectSymbol(all, config.symbol, label);
+  if (config.timeframe !== undefined) bars = resampleBars(bars, parseTimeframe(config.timeframe), timeZone(config.timeZone ?? 'UTC')).bars;
   if (config.from !== undefined || config.to !== undefined) bars = restrictDates(bars, config.from, config.to);
   return { bars, label };
+}
+
+/** The data of a portfolio run. */
+export interface RunFeeds {
+  /** One series per symbol, in feed order, after `--symbol`, `--timeframe` and the date range. */
+  readonly series: readonly BarSeries[];
+  /** Paths as given, comma-separated (or the bundled file). */
+  readonly label: string;
+  readonly feeds: readonly FeedMeta[];
+  /** `--benchmark`: a symbol name, or a loaded benchmark series (a file). */
+  readonly benchmark: string | BarSeries | undefined;
+}
+
+/**
+ * Loads the data of a portfolio run: every `--data` feed (files, `NAME=FILE`, directories,
+ * long-format files), `--symbol A,B` to keep some symbols, `--tz`, `--timeframe`, the date
+ * range (a symbol without bars in it is left out), and `--benchmark` (a symbol of the run,
+ * else a data file).
+ * @throws UsageError `BT_PORTFOLIO_ONE_SYMBOL` when fewer than two symbols remain; DataError
+ *   from loading.
+ */
+export async function loadRunFeeds(config: RunConfig, io: CliIo): Promise<RunFeeds> {
+  const specs = config.feeds.length > 0 ? config.feeds : [{ path: join(packageRoot(), BUNDLED_DATA), symbol: undefined }];
+  const zone = timeZone(config.timeZone ?? 'UTC');
+  let series = await loadFeeds(specs, { sort: config.sort, stdin: io.stdin, timeZone: config.timeZone });
+  if (config.feeds.length === 0) series = series.map((s) => ({ ...s, source: { ...s.source, file: BUNDLED_DATA } }));
+  if (config.symbol !== undefined) {
+    const wanted = config.symbol.split(',').map((w) => w.trim()).filter((w) => w !== '');
+    const from = series;
+    series = wanted.map((symbol) => selectSymbol(from, symbol, config.feeds.map((f) => f.path).join(', ')));
+  }
+  if (config.timeframe !== undefined) {
+    const timeframe = parseTimeframe(config.timeframe);
+    series = series.map((s) => resampleBars(s, timeframe, zone).bars);
+  }
+  if (config.from !== undefined || config.to !== undefined) {
+    // A symbol without bars in the window (listed after it, delisted before it) takes no part.
+    const from = config.from ?? -Infinity;
+    const to = config.to ?? Infinity;
+    const inWindow = series.filter((s) => s.time.some((t) => t >= from && t <= to));
+    series = (inWindow.length > 0 ? inWindow : series).map((s) => restrictDates(s, config.from, config.to));
+  }
+  if (series.length < 2) {
+    throw new UsageError('BT_PORTFOLIO_ONE_SYMBOL', `a portfolio strategy needs at least two symbols, the data has ${series.length === 1 ? `only "${series[0].symbol}"` : 'none'}`, {
+      hint: 'give several feeds (--data AAPL=aapl.csv --data MSFT=msft.csv), a directory, or a long-format file with a symbol column; or run a single-asset strategy',
+      location: { flag: '--data' },
+    });
+  }
+  const given = config.benchmark;
+  let benchmark: string | BarSeries | undefined = given;
+  if (given !== undefined && !series.some((s) => s.symbol.toLowerCase() === given.toLowerCase()) && /[\\/.]/.test(given)) {
+    let bench = selectSymbol(await loadBars(given, { sort: config.sort, timeZone: config.timeZone }), undefined, given);
+    if (config.timeframe !== undefined) bench = resampleBars(bench, parseTimeframe(config.timeframe), zone).bars;
+    benchmark = { ...bench, source: { ...bench.source, file: portablePath(given) } };
+  }
+  const feeds = series.map((s): FeedMeta => ({ symbol: s.symbol, file: portablePath(s.source.file), sha256: s.source.sha256, dialect: s.source.dialect }));
+  const label = config.feeds.length === 0 ? BUNDLED_DATA : config.feeds.map((f) => portablePath(f.path)).join(', ');
+  return { series, label, feeds, benchmark };
+}
+
+/**
+ * Runs a configured portfolio backtest end to end (no output); `executeRun` calls it when the
+ * strategy is a portfolio strategy.
+ * @throws UsageError, DataError, StrategyError from the steps.
+ */
+export async function executePortfolioRun(
+  config: RunConfig,
+  io: CliIo,
+  loaded: LoadedStrategy,
+  params: ParamValues<ParamSchema>,
+): Promise<CompletedRun> {
+  const strategy = loaded.strategy as unknown as PortfolioStrategy;
+  const data = await loadRunFeeds(config, io);
+  const result = runPortfolio(data.series, strategy, params, { ...runOptionsFor(config), benchmark: data.benchmark });
+  const metrics = computeMetrics({
+    time: result.bars.time,
+    close: result.bars.close,
+    equity: result.equity,
+    trades: result.trades,
+    firstDecisionBar: result.firstDecisionBar,
+  });
+  const digest = createHash('sha256');
+  for (const feed of data.feeds) digest.update(`${feed.symbol}:${feed.sha256}\n`);
+  const dialects = [...new Set(data.feeds.map((f) => f.dialect))];
+  const meta: RunMeta = {
+    btVersion: btVersion(),
+    strategy: {
+      name: strategy.name,
+      source: loaded.kind === 'file' ? portablePath(loaded.source) : loaded.source,
+      kind: loaded.kind,
+      sha256: loaded.sha256,
+    },
+    data: { file: data.label, sha256: digest.digest('hex'), dialect: dialects.length === 1 ? dialects[0] : 'several (see portfolio.feeds)' },
+    conventions: {
+      initialCash: config.cash,
+      commissionRate: config.commissionRate,
+      commissionFixed: config.commissionFixed,
+      slippageRate: config.slippageRate,
+      fill: config.fillAt,
+      sizing: config.sizing,
+      fractional: config.fractional,
+      closeAtEnd: config.closeAtEnd,
+      stopLoss: config.stopLoss,
+      takeProfit: config.takeProfit,
+      trailingStop: config.trailingStop,
+      from: config.from,
+      to: config.to,
+    },
+  };
+  const contributions = symbolContributions(result);
+  const document = {
+    ...buildRunDocument(result, metrics, meta),
+    portfolio: portfolioSection(result, contributions, {
+      feeds: data.feeds,
+      timeframe: config.timeframe ?? null,
+      timeZone: config.timeZone ?? 'UTC',
+      benchmarkSource: typeof data.benchmark === 'object' ? data.benchmark.source.file : (config.benchmark ?? null),
+    }),
+  };
+  return { config, strategy: loaded, result, metrics, meta, document };
 }
 
 /**
@@ -86,37 +228,18 @@ export async function loadRunBars(config: RunConfig, io: CliIo): Promise<{ bars:
  * @throws UsageError, DataError, StrategyError from the steps.
  */
 export async function executeRun(config: RunConfig, io: CliIo): Promise<CompletedRun> {
-  if (config.strategy === undefined) {
-    throw new UsageError('BT_STRATEGY_MISSING', 'no strategy given', {
-      hint: 'add --strategy sma-cross (see "bt strategies") or "strategy:" in the --config file',
-      location: { flag: '--strategy' },
-    });
-  }
-  const loaded = await loadStrategy(config.strategy);
+  const { loaded, params } = await loadRunStrategy(config);
+  if (isPortfolioStrategy(loaded.strategy)) return executePortfolioRun(config, io, loaded, params);
   const strategy = loaded.strategy;
-  const params = resolveParams(strategy.params, ...config.params);
-  const problem = strategy.validate?.(params);
-  if (problem !== undefined) {
-    throw new UsageError('BT_PARAM_INVALID', `strategy "${strategy.name}": ${problem}`, {
-      hint: `set parameters with --strat, e.g. --strat ${Object.keys(strategy.params).slice(0, 2).map((k) => `${k}=…`).join(',')}`,
-      location: { flag: '--strat' },
-    });
-  }
   const { bars, label } = await loadRunBars(config, io);
-  const result = runBacktest(bars, strategy, params, {
-    broker: {
-      initialCash: config.cash,
-      commission: { rate: config.commissionRate, fixed: config.commissionFixed },
-      slippageRate: config.slippageRate,
-      fractional: config.fractional,
-      fillAt: config.fillAt,
-      defaultStopLoss: config.stopLoss,
-      defaultTakeProfit: config.takeProfit,
-      defaultTrailingStop: config.trailingStop,
-    },
-    defaultSizing: config.sizing,
-    closeAtEnd: config.closeAtEnd,
-  });
+  // Progress goes to stderr on a TTY only, and only runs long enough to report any load it.
+  const progress = bars.length > PROGRESS_INTERVAL_BARS ? await startProgress(io, { unit: 'bars', quiet: config.output.quiet }) : undefined;
+  let result: RunResult;
+  try {
+    result = runBacktest(bars, strategy, params, { ...runOptionsFor(config), onProgress: progress?.update });
+  } finally {
+    progress?.stop();
+  }
   const metrics = computeMetrics({
     time: bars.time,
     close: bars.close,
@@ -152,6 +275,49 @@ export async function executeRun(config: RunConfig, io: CliIo): Promise<Complete
   return { config, strategy: loaded, result, metrics, meta, document: buildRunDocument(result, metrics, meta) };
 }
 
+/**
+ * Loads the configured strategy and resolves its parameters (defaults < YAML < --strat).
+ * @throws UsageError `BT_STRATEGY_MISSING`, `BT_PARAM_*`; loader errors (exit 2 or 4).
+ */
+export async function loadRunStrategy(config: RunConfig): Promise<{ loaded: LoadedStrategy; params: ParamValues<ParamSchema> }> {
+  if (config.strategy === undefined) {
+    throw new UsageError('BT_STRATEGY_MISSING', 'no strategy given', {
+      hint: 'add --strategy sma-cross (see "bt strategies") or "strategy:" in the --config file',
+      location: { flag: '--strategy' },
+    });
+  }
+  const loaded = await loadStrategy(config.strategy);
+  const strategy = loaded.strategy;
+  const params = resolveParams(strategy.params, ...config.params);
+  const problem = strategy.validate?.(params);
+  if (problem !== undefined) {
+    throw new UsageError('BT_PARAM_INVALID', `strategy "${strategy.name}": ${problem}`, {
+      hint: `set parameters with --strat, e.g. --strat ${Object.keys(strategy.params).slice(0, 2).map((k) => `${k}=…`).join(',')}`,
+      location: { flag: '--strat' },
+    });
+  }
+  return { loaded, params };
+}
+
+/** The engine settings a run config implies (broker, default sizing, end of data). */
+export function runOptionsFor(config: RunConfig): RunOptions {
+  return {
+    broker: {
+      initialCash: config.cash,
+      commission: { rate: config.commissionRate, fixed: config.commissionFixed },
+      slippageRate: config.slippageRate,
+      fractional: config.fractional,
+      fillAt: config.fillAt,
+      defaultStopLoss: config.stopLoss,
+      defaultTakeProfit: config.takeProfit,
+      defaultTrailingStop: config.trailingStop,
+    },
+    defaultSizing: config.sizing,
+    closeAtEnd: config.closeAtEnd,
+    ...(config.timeZone === undefined ? {} : { timeZone: config.timeZone }),
+  };
+}
+
 /** A path as recorded in results: relative to the working directory when below it, never absolute. */
 export function portablePath(path: string): string {
   if (path === '-') return '-';
@@ -171,6 +337,7 @@ export function emitRun(run: CompletedRun, io: CliIo, globals: GlobalFlags): voi
       { path: join(dir, 'trades.csv'), content: tradesCsv(result) },
       { path: join(dir, 'equity.csv'), content: equityCsv(result) },
       { path: join(dir, 'orders.csv'), content: ordersCsv(result) },
+      ...(isPortfolioResult(result) ? [{ path: join(dir, 'symbols.csv'), content: symbolsCsv(result, symbolContributions(result)) }] : []),
     ]);
   }
   if (config.output.report !== undefined) {
@@ -184,16 +351,13 @@ export function emitRun(run: CompletedRun, io: CliIo, globals: GlobalFlags): voi
   const parts: string[] = [];
   if (!config.output.quiet) parts.push(renderHeader(result, meta, chalk));
   parts.push(renderMetricsTable(metrics, chalk, result.bars.intraday));
+  if (isPortfolioResult(result)) parts.push(renderSymbolTable(result, symbolContributions(result), chalk));
   parts.push(...renderTerminalExtras(result, metrics, chalk, { enabled: !config.output.quiet && io.stdoutIsTTY, columns: io.columns }));
   if (config.output.trades) parts.push(renderTradesTable(result, chalk));
   if (!config.output.quiet) {
     const notes: string[] = [];
-    if (result.openTrades.length > 0) notes.push(`${result.openTrades.length} trade(s) still open at the end, marked at the last close (use --close-at-end to close them)`);
-    if (result.rejectedOrders.length > 0) {
-      const first = result.rejectedOrders[0];
-      notes.push(`${result.rejectedOrders.length} order(s) rejected; first at bar ${first.bar}: ${first.reason}`);
-    }
-    if (config.output.out !== undefined) notes.push(`wrote summary.json, trades.csv, equity.csv, orders.csv to ${config.output.out}`);
+    notes.push(...resultNotes(result.openTrades.length, result.rejectedOrders));
+    if (config.output.out !== undefined) notes.push(`wrote summary.json, trades.csv, equity.csv, orders.csv${isPortfolioResult(result) ? ', symbols.csv' : ''} to ${config.output.out}`);
     if (config.output.report !== undefined) notes.push(`wrote the HTML report to ${config.output.report}`);
     for (const note of notes) parts.push(chalk.dim(`note: ${note}`));
   }
@@ -204,12 +368,14 @@ export function emitRun(run: CompletedRun, io: CliIo, globals: GlobalFlags): voi
 export async function runCommand(flags: RunFlags & Record<string, unknown>, globals: GlobalFlags, io: CliIo): Promise<number> {
   const config = resolveRunConfig(flags);
   const run = await executeRun(config, io);
+  const checks = await evaluateChecks(run, flags);
   emitRun(run, io, globals);
-  await recordRun(run, flags, io);
-  let exitCode: number = await runChecks(run, flags, globals, io);
+  let exitCode: number = await runChecks(run, flags, globals, io, checks);
   if (config.output.strict && run.result.rejectedOrders.length > 0) {
     io.stderr.write(`error[BT_REJECTED_ORDERS]: ${run.result.rejectedOrders.length} order(s) were rejected (--strict)\nhint: see orders.csv (--out) or rejectedOrders in --json\n`);
     exitCode = EXIT_CODES.checkFailed;
   }
+  // Last, once everything is printed and written: a store failure (exit 5) loses no output.
+  await recordRun(run, flags, io);
   return exitCode;
 }

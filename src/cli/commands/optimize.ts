@@ -1,0 +1,503 @@
+/**
+ * `bt optimize`: search strategy parameters (grid, random or genetic) over the same data and
+ * broker settings as `bt run`, in parallel on a piscina worker pool, and print the top runs
+ * and a heatmap, or JSON, or files; `--shard K/N` runs one slice and writes JSON Lines for
+ * `bt merge`. Ctrl-C stops the workers, writes what finished marked `"incomplete": true`, and
+ * exits 130.
+ *
+ * The helpers exported here (search flags, search preparation, the evaluator, progress and
+ * Ctrl-C) are shared with `bt walkforward` and `bt merge`.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import { availableParallelism } from 'node:os';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { RunConfig, RunFlags } from '../../config/run-config.js';
+import { parsePositive, type ValueOrigin } from '../../config/values.js';
+import type { BarSeries } from '../../data/bar-series.js';
+import { runBacktest, type RunResult } from '../../engine/run-backtest.js';
+import { InterruptedError, UsageError } from '../../errors.js';
+import { computeMetrics, type Metrics } from '../../metrics/index.js';
+import { parseConstraint, type Constraint } from '../../optimize/constraint.js';
+import type { TrialRunOptions } from '../../optimize/evaluate.js';
+import { InProcessEvaluator, type TrialEvaluator } from '../../optimize/evaluator.js';
+import { buildHeatmap, heatmapAxes, type Heatmap } from '../../optimize/heatmap.js';
+import { DEFAULT_OBJECTIVE_KEY, parseMetricKey, type Objective } from '../../optimize/objective.js';
+import { TrialPool } from '../../optimize/pool.js';
+import { MAX_SEED } from '../../optimize/prng.js';
+import { buildOptimizeDocument, type OptimizeDocument, type OptimizeHeader } from '../../optimize/result.js';
+import { methodSeed, plannedTrials, runSearch, type MethodSettings, type SearchOutcome, type Shard } from '../../optimize/search.js';
+import { buildSearchSpace, paramsAt, type ParamValue, type SearchSpace } from '../../optimize/search-space.js';
+import { parseShard, shardJsonLines } from '../../optimize/shard.js';
+import { validCombinations, type ValidCombinations } from '../../optimize/valid-combinations.js';
+import { searchWarmup, type SearchWarmup } from '../../optimize/warmup.js';
+import { renderHtmlReport } from '../../report/html.js';
+import { buildRunDocument, stringifyDocument, type RunMeta } from '../../report/json.js';
+import { renderHeatmap, renderOptimizeHeader, renderTopTable, trialsCsv } from '../../report/optimize-table.js';
+import { makeChalk } from '../../report/table.js';
+import { writeFilesAtomic } from '../../report/write-atomic.js';
+import { isPortfolioStrategy } from '../../strategy/define-portfolio-strategy.js';
+import { loadStrategy, type LoadedStrategy } from '../../strategy/loader.js';
+import { btVersion } from '../../strategy/package-root.js';
+import { parseStratArgs, resolveParams, type ParamValues } from '../../strategy/params.js';
+import { useColour, type CliIo } from '../io.js';
+import { startProgress } from '../progress.js';
+import { loadRunBars, portablePath, resolveRunConfig, runOptionsFor, type GlobalFlags } from './run.js';
+
+/** Flags of the search itself, shared by `optimize` and `walkforward`. */
+export interface SearchFlags {
+  param?: string[];
+  constraint?: string[];
+  maximize?: string;
+  minimize?: string;
+  method?: string;
+  trials?: string;
+  population?: string;
+  generations?: string;
+  seed?: string;
+  minTrades?: string;
+  workers?: string;
+}
+
+/** Flags of `bt optimize`. */
+export interface OptimizeFlags extends RunFlags, SearchFlags {
+  top?: string;
+  heatmap?: string;
+  shard?: string;
+}
+
+/** The parsed search settings. */
+export interface SearchSettings {
+  readonly objective: Objective;
+  readonly method: MethodSettings;
+  /** Worker threads requested with `--workers` (1 = in-process); undefined = automatic. */
+  readonly workers: number | undefined;
+}
+
+/**
+ * Below this many bar-steps (runs × bars) a search runs in-process unless `--workers` says
+ * otherwise: starting threads (about 0.1 s) would cost more than they save.
+ */
+export const SMALL_SEARCH_BAR_STEPS = 2_000_000;
+
+function origin(flag: string): ValueOrigin {
+  return { label: flag, flag };
+}
+
+function wholeNumber(raw: string | undefined, flag: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (raw === undefined) return fallback;
+  const value = parsePositive(raw, origin(flag), { integer: true, allowZero: true });
+  if (value < min || value > max) {
+    throw new UsageError('BT_BAD_VALUE', `${flag}: expected a whole number from ${min} to ${max.toLocaleString('en-US')}, got "${raw}"`, { location: { flag } });
+  }
+  return value;
+}
+
+/**
+ * Parses the objective, method and worker flags.
+ * @throws UsageError `BT_FLAG_CONFLICT` (--maximize with --minimize; a method's flag with
+ *   another method), `BT_METRIC_UNKNOWN`, `BT_BAD_VALUE`.
+ */
+export function parseSearchSettings(flags: SearchFlags): SearchSettings {
+  if (flags.maximize !== undefined && flags.minimize !== undefined) {
+    throw new UsageError('BT_FLAG_CONFLICT', '--maximize and --minimize cannot be used together', {
+      hint: 'give one objective, e.g. --maximize sharpe or --minimize maxDrawdown',
+      location: { flag: '--minimize' },
+    });
+  }
+  const objective: Objective = {
+    key: flags.minimize !== undefined ? parseMetricKey(flags.minimize, '--minimize') : flags.maximize !== undefined ? parseMetricKey(flags.maximize, '--maximize') : DEFAULT_OBJECTIVE_KEY,
+    direction: flags.minimize !== undefined ? 'minimize' : 'maximize',
+    minTrades: flags.minTrades === undefined ? null : wholeNumber(flags.minTrades, '--min-trades', 0, 0),
+  };
+  const name = flags.method ?? 'grid';
+  const seed = wholeNumber(flags.seed, '--seed', 1, 0, MAX_SEED);
+  const misplaced = (flag: string, value: string | undefined, methods: string): void => {
+    if (value !== undefined && !methods.split('|').includes(name)) {
+      throw new UsageError('BT_FLAG_CONFLICT', `${flag} applies to --method ${methods}, not to --method ${name}`, {
+        hint: `drop ${flag}, or use --method ${methods.split('|')[0]}`,
+        location: { flag },
+      });
+    }
+  };
+  misplaced('--trials', flags.trials, 'random');
+  misplaced('--population', flags.population, 'genetic');
+  misplaced('--generations', flags.generations, 'genetic');
+  misplaced('--seed', flags.seed, 'random|genetic');
+  let method: MethodSettings;
+  if (name === 'grid') method = { method: 'grid' };
+  else if (name === 'random') method = { method: 'random', trials: wholeNumber(flags.trials, '--trials', 100, 1), seed };
+  else if (name === 'genetic') {
+    method = { method: 'genetic', population: wholeNumber(flags.population, '--population', 20, 2, 100_000), generations: wholeNumber(flags.generations, '--generations', 10, 1, 100_000), seed };
+  } else {
+    throw new UsageError('BT_BAD_VALUE', `--method: expected grid, random or genetic, got "${name}"`, { location: { flag: '--method' } });
+  }
+  const workers = flags.workers === undefined ? undefined : wholeNumber(flags.workers, '--workers', 1, 1, 1024);
+  return { objective, method, workers };
+}
+
+/** The engine settings of every trial, from the run config (exactly as `bt run` sets them). */
+export function trialRunOptions(config: RunConfig): TrialRunOptions {
+  return runOptionsFor(config);
+}
+
+/** A search ready to run, before the data is loaded. */
+export interface PreparedSearch {
+  readonly config: RunConfig;
+  readonly loaded: LoadedStrategy;
+  readonly space: SearchSpace;
+  readonly constraints: readonly Constraint[];
+  readonly valid: ValidCombinations;
+  readonly settings: SearchSettings;
+  /** Trials the method plans (before sharding). */
+  readonly plannedTrials: number;
+}
+
+/**
+ * Loads the strategy and builds the search space, constraints and valid combinations.
+ * @throws UsageError for a missing strategy, bad `--param`/`--constraint`, a parameter both
+ *   fixed with `--strat` and searched, or an empty search space.
+ */
+export async function prepareSearch(config: RunConfig, flags: RunFlags & SearchFlags, settings: SearchSettings): Promise<PreparedSearch> {
+  if (config.strategy === undefined) {
+    throw new UsageError('BT_STRATEGY_MISSING', 'no strategy given', {
+      hint: 'add --strategy sma-cross (see "bt strategies") or "strategy:" in the --config file',
+      location: { flag: '--strategy' },
+    });
+  }
+  const loaded = await loadStrategy(config.strategy);
+  if (isPortfolioStrategy(loaded.strategy)) {
+    throw new UsageError('BT_PORTFOLIO_UNSUPPORTED', `"${loaded.strategy.name}" is a portfolio strategy; optimize and walkforward search single-asset strategies`, {
+      hint: 'run the portfolio strategy with bt run, or optimize a single-asset strategy',
+      location: { flag: '--strategy' },
+    });
+  }
+  const schema = loaded.strategy.params;
+  const fixed = resolveParams(schema, ...config.params) as Record<string, ParamValue>;
+  const space = buildSearchSpace(flags.param ?? [], schema, fixed);
+  const stratNames = Object.keys(parseStratArgs(flags.strat ?? []));
+  const both = space.axes.find((axis) => stratNames.includes(axis.name));
+  if (both !== undefined) {
+    throw new UsageError('BT_FLAG_CONFLICT', `parameter "${both.name}" is both fixed (--strat) and searched (--param)`, {
+      hint: `drop ${both.name} from --strat, or search one value: --param ${both.name}=VALUE`,
+      location: { flag: '--strat', param: both.name },
+    });
+  }
+  const constraints = (flags.constraint ?? []).map((text) => parseConstraint(text, schema));
+  const validate = loaded.strategy.validate as ((params: Readonly<Record<string, unknown>>) => string | undefined) | undefined;
+  const valid = validCombinations(space, constraints, validate);
+  return { config, loaded, space, constraints, valid, settings, plannedTrials: plannedTrials(settings.method, valid.indices.length) };
+}
+
+/**
+ * Starts the worker pool for `runs` runs over `bars` bars: `--workers N` threads, or by default
+ * one per core (`os.availableParallelism()`), or none (undefined: run in-process) for 1 worker
+ * and for small searches ({@link SMALL_SEARCH_BAR_STEPS}). Never more threads than runs.
+ */
+export async function startPool(search: PreparedSearch, runs: number, bars: number): Promise<TrialPool | undefined> {
+  const requested = search.settings.workers ?? (runs * bars < SMALL_SEARCH_BAR_STEPS ? 1 : availableParallelism());
+  const threads = Math.min(requested, runs);
+  if (threads <= 1) return undefined;
+  const source = search.loaded.kind === 'file' ? resolve(search.loaded.source) : search.loaded.source;
+  return TrialPool.start(threads, { strategy: source, options: trialRunOptions(search.config) });
+}
+
+/** The evaluator for `bars`: the started pool (given the bars), or in-process. */
+export function evaluatorFor(pool: TrialPool | undefined, bars: BarSeries, search: PreparedSearch): TrialEvaluator {
+  if (pool === undefined) return new InProcessEvaluator(bars, search.loaded.strategy, trialRunOptions(search.config));
+  pool.setBars(bars);
+  return pool;
+}
+
+/** The combinations of the space in search order, as full parameter values (lazily). */
+export function* validParams(search: PreparedSearch): Generator<Record<string, ParamValue>> {
+  for (const index of search.valid.indices) yield paramsAt(search.space, index);
+}
+
+/** Strategy and data facts for documents, as in the `bt run` document. */
+export function describeInputs(search: PreparedSearch, bars: BarSeries, label: string): Pick<OptimizeHeader, 'btVersion' | 'strategy' | 'data' | 'conventions'> {
+  const { loaded, config } = search;
+  return {
+    btVersion: btVersion(),
+    strategy: {
+      name: loaded.strategy.name,
+      source: loaded.kind === 'file' ? portablePath(loaded.source) : loaded.source,
+      kind: loaded.kind,
+      sha256: loaded.sha256,
+    },
+    data: {
+      file: portablePath(label),
+      sha256: bars.source.sha256,
+      dialect: bars.source.dialect,
+      symbol: bars.symbol,
+      bars: bars.length,
+      start: bars.length > 0 ? bars.time[0] : null,
+      end: bars.length > 0 ? bars.time[bars.length - 1] : null,
+    },
+    conventions: {
+      initialCash: config.cash,
+      commissionRate: config.commissionRate,
+      commissionFixed: config.commissionFixed,
+      slippageRate: config.slippageRate,
+      fill: config.fillAt,
+      sizing: { ...config.sizing },
+      fractional: config.fractional,
+      closeAtEnd: config.closeAtEnd,
+      stopLoss: config.stopLoss ?? null,
+      takeProfit: config.takeProfit ?? null,
+      trailingStop: config.trailingStop ?? null,
+      from: config.from ?? null,
+      to: config.to ?? null,
+    },
+  };
+}
+
+/** The document header of a search. */
+export function buildHeader(search: PreparedSearch, bars: BarSeries, label: string, warmup: SearchWarmup): OptimizeHeader {
+  const { space, valid, settings } = search;
+  const method = settings.method;
+  const params: Record<string, readonly ParamValue[]> = {};
+  for (const axis of space.axes) params[axis.name] = axis.values;
+  return {
+    ...describeInputs(search, bars, label),
+    search: {
+      method: method.method,
+      params,
+      fixed: space.fixed,
+      constraints: search.constraints.map((constraint) => constraint.text),
+      combinations: space.size,
+      valid: valid.indices.length,
+      ruledOutByConstraint: valid.ruledOutByConstraint,
+      ruledOutByStrategy: valid.ruledOutByStrategy,
+      plannedTrials: search.plannedTrials,
+      population: method.method === 'genetic' ? method.population : null,
+      generations: method.method === 'genetic' ? method.generations : null,
+    },
+    warmupBars: warmup.warmupBars,
+    firstDecisionBar: warmup.firstDecisionBar,
+    objective: { key: settings.objective.key, direction: settings.objective.direction, minTrades: settings.objective.minTrades },
+    seed: methodSeed(method),
+  };
+}
+
+/** Progress of a search: a bar on stderr (src/cli/progress.ts policy), or nothing. */
+export interface Progress {
+  update(done: number, total: number): void;
+  stop(): void;
+}
+
+/** Starts the progress bar of a search (drawn only on a TTY, not under CI, not with --quiet, and only for slow searches). */
+export async function startSearchProgress(io: CliIo, quiet: boolean): Promise<Progress> {
+  const reporter = await startProgress(io, { unit: 'runs', quiet });
+  return reporter ?? { update: () => undefined, stop: () => undefined };
+}
+
+/**
+ * Runs `body` with an AbortController that Ctrl-C (SIGINT) aborts; a second Ctrl-C ends the
+ * process as usual. The handler is removed afterwards.
+ */
+export async function withInterrupt<T>(body: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const onSigint = (): void => controller.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    return await body(controller.signal);
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+/** Reruns one combination in full (for the HTML report), deciding from the shared first decision bar. */
+export function rerun(search: PreparedSearch, bars: BarSeries, params: Readonly<Record<string, unknown>>, firstDecisionBar: number): { run: RunResult; metrics: Metrics } {
+  const strategy = search.loaded.strategy;
+  const run = runBacktest(bars, strategy, params as ParamValues<typeof strategy.params>, { ...trialRunOptions(search.config), minFirstDecisionBar: firstDecisionBar });
+  const metrics = computeMetrics({ time: bars.time, close: bars.close, equity: run.equity, trades: run.trades, firstDecisionBar: run.firstDecisionBar });
+  return { run, metrics };
+}
+
+/** The heatmap of a document, if it has a natural (or requested) pair of parameters. */
+export function documentHeatmap(doc: OptimizeDocument, requested: string | undefined): Heatmap | undefined {
+  const axes = heatmapAxes(doc.search.params, requested);
+  return axes === undefined ? undefined : buildHeatmap(doc.objective, doc.search.params, doc.runs, axes);
+}
+
+/** Output choices of `optimize` and `merge`. */
+export interface ResultOutput {
+  readonly json: boolean;
+  readonly out: string | undefined;
+  readonly quiet: boolean;
+  readonly top: number;
+  readonly heatmap: string | undefined;
+}
+
+/** Parses `--top`. */
+export function parseTop(raw: string | undefined): number {
+  return wholeNumber(raw, '--top', 10, 1);
+}
+
+/** The files of `--out DIR`: trials.json (the document), trials.csv, best.json. */
+export function resultFiles(doc: OptimizeDocument, dir: string): { path: string; content: string }[] {
+  const best = {
+    objective: doc.objective,
+    firstDecisionBar: doc.firstDecisionBar,
+    incomplete: doc.incomplete,
+    params: doc.best?.params ?? null,
+    metrics: doc.best?.metrics ?? null,
+  };
+  return [
+    { path: join(dir, 'trials.json'), content: stringifyDocument(doc) },
+    { path: join(dir, 'trials.csv'), content: trialsCsv(doc) },
+    { path: join(dir, 'best.json'), content: stringifyDocument(best) },
+  ];
+}
+
+/**
+ * Writes `--out` files and prints the document (JSON) or the header, top table and heatmap.
+ * `notes` are extra lines after the tables.
+ */
+export function emitResult(doc: OptimizeDocument, output: ResultOutput, io: CliIo, globals: GlobalFlags, notes: readonly string[] = []): void {
+  if (output.out !== undefined) writeFilesAtomic(resultFiles(doc, output.out));
+  if (output.json) {
+    io.stdout.write(stringifyDocument(doc));
+    return;
+  }
+  const colour = useColour(io, globals.color);
+  const chalk = makeChalk(colour);
+  const parts: string[] = [];
+  if (!output.quiet) parts.push(renderOptimizeHeader(doc, chalk));
+  parts.push(renderTopTable(doc, output.top, chalk));
+  const heatmap = documentHeatmap(doc, output.heatmap);
+  if (!output.quiet && heatmap !== undefined && heatmap.best !== null) {
+    const heatChalk = colour ? heatmapChalk(io) : chalk;
+    parts.push(renderHeatmap(heatmap, heatChalk, colour));
+  }
+  if (!output.quiet) {
+    const lines = [...notes];
+    if (doc.best === null) lines.unshift(`no run has a value for ${doc.objective.key}${doc.objective.minTrades === null ? '' : ` with at least ${doc.objective.minTrades} trades`}`);
+    if (doc.incomplete) lines.unshift(`incomplete: interrupted after ${doc.counts.evaluated} of ${doc.search.plannedTrials} runs`);
+    if (output.out !== undefined) lines.push(`wrote trials.json, trials.csv, best.json to ${output.out}`);
+    for (const line of lines) parts.push(chalk.dim(`note: ${line}`));
+  }
+  io.stdout.write(`${parts.join('\n\n')}\n`);
+}
+
+/** A chalk for the heatmap: 256 colours where the terminal says it has them (chalk maps them down to 16 otherwise). */
+function heatmapChalk(io: CliIo): ChalkInstance {
+  const rich = (io.env.COLORTERM ?? '') !== '' || /256|truecolor|direct/.test(io.env.TERM ?? '');
+  return rich ? new Chalk({ level: 2 }) : makeChalk(true);
+}
+
+/** Where `--shard --out` writes: the file, or `shard-K-of-N.jsonl` inside an existing folder (or one ending in "/"). */
+function shardPath(out: string, shard: Shard): string {
+  const isDir = out.endsWith('/') || out.endsWith('\\') || (existsSync(out) && statSync(out).isDirectory());
+  return isDir ? join(out, `shard-${shard.index}-of-${shard.count}.jsonl`) : out;
+}
+
+/** The `bt optimize` action; returns the exit code (0), or throws (130 on Ctrl-C). */
+export async function optimizeCommand(flags: OptimizeFlags, globals: GlobalFlags, io: CliIo): Promise<number> {
+  const config = resolveRunConfig(flags);
+  const settings = parseSearchSettings(flags);
+  const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+  const output: ResultOutput = { json: config.output.json, out: config.output.out, quiet: config.output.quiet, top: parseTop(flags.top), heatmap: flags.heatmap };
+  if (shard !== undefined) {
+    if (settings.method.method === 'genetic') {
+      throw new UsageError('BT_SHARD_GENETIC', '--shard cannot split a genetic search: each generation depends on the results of the one before', {
+        hint: 'shard a grid or random search (--method grid|random), or run the genetic search on one machine',
+        location: { flag: '--shard' },
+      });
+    }
+    const conflict = config.output.json ? '--json' : config.output.report !== undefined ? '--report' : undefined;
+    if (conflict !== undefined) {
+      throw new UsageError('BT_FLAG_CONFLICT', `${conflict} cannot be used with --shard: a shard writes JSON Lines for "bt merge"`, {
+        hint: 'run "bt merge shard-*.jsonl --json" (or --out DIR) on the shard files',
+        location: { flag: conflict },
+      });
+    }
+  }
+  const search = await prepareSearch(config, flags, settings);
+  const { bars, label } = await loadRunBars(config, io);
+  const total = shard === undefined ? search.plannedTrials : shardTrials(search, shard);
+  // Threads boot while this thread probes the warm-ups.
+  const pool = await startPool(search, total, bars.length);
+  let outcome: SearchOutcome;
+  let header: OptimizeHeader;
+  try {
+    const warmup = searchWarmup(bars, search.loaded.strategy, validParams(search), config.timeZone);
+    header = buildHeader(search, bars, label, warmup);
+    const evaluator = evaluatorFor(pool, bars, search);
+    if (!output.quiet) {
+      io.stderr.write(
+        `bt optimize: ${total} run${total === 1 ? '' : 's'} of ${search.loaded.strategy.name}${shard === undefined ? '' : ` (shard ${shard.index}/${shard.count})`} on ${evaluator.parallelism} worker${evaluator.parallelism === 1 ? '' : 's'}; all runs decide from bar ${warmup.firstDecisionBar}\n`,
+      );
+    }
+    const progress = await startSearchProgress(io, output.quiet);
+    try {
+      outcome = await withInterrupt((signal) =>
+        runSearch(
+          { space: search.space, valid: search.valid, method: settings.method, objective: settings.objective, window: { start: 0, end: bars.length }, firstDecisionBar: warmup.firstDecisionBar, shard },
+          { evaluator, signal, onProgress: (done, all) => progress.update(done, all) },
+        ),
+      );
+    } finally {
+      progress.stop();
+    }
+  } finally {
+    await pool?.close();
+  }
+
+  if (shard !== undefined) {
+    const text = shardJsonLines(header, shard, outcome.runs, outcome.incomplete);
+    if (config.output.out !== undefined) writeFilesAtomic([{ path: shardPath(config.output.out, shard), content: text }]);
+    else io.stdout.write(text);
+    if (outcome.incomplete) throw interrupted(outcome.runs.length, shardTrials(search, shard), config.output.out);
+    return 0;
+  }
+
+  const doc = buildOptimizeDocument(header, outcome.runs, outcome.incomplete);
+  const notes: string[] = [];
+  const heatmap = documentHeatmap(doc, output.heatmap);
+  if (config.output.report !== undefined) {
+    if (doc.best === null) notes.push('no HTML report: no run has an objective value');
+    else {
+      const { run, metrics } = rerun(search, bars, doc.best.params, doc.firstDecisionBar);
+      const meta: RunMeta = {
+        btVersion: doc.btVersion,
+        strategy: doc.strategy,
+        data: { file: doc.data.file, sha256: doc.data.sha256, dialect: doc.data.dialect },
+        conventions: {
+          initialCash: search.config.cash,
+          commissionRate: search.config.commissionRate,
+          commissionFixed: search.config.commissionFixed,
+          slippageRate: search.config.slippageRate,
+          fill: search.config.fillAt,
+          sizing: search.config.sizing,
+          fractional: search.config.fractional,
+          closeAtEnd: search.config.closeAtEnd,
+          stopLoss: search.config.stopLoss,
+          takeProfit: search.config.takeProfit,
+          trailingStop: search.config.trailingStop,
+          from: search.config.from,
+          to: search.config.to,
+        },
+      };
+      const html = renderHtmlReport({ run, metrics, meta, document: buildRunDocument(run, metrics, meta), heatmap });
+      writeFilesAtomic([{ path: config.output.report, content: html }], '--report');
+      notes.push(`wrote the HTML report of the best run${heatmap === undefined ? '' : ' with the heatmap'} to ${config.output.report}`);
+    }
+  }
+  emitResult(doc, output, io, globals, notes);
+  if (outcome.incomplete) throw interrupted(outcome.runs.length, search.plannedTrials, config.output.out);
+  return 0;
+}
+
+/** Trials of shard K/N: the trial numbers ≡ K − 1 (mod N). */
+function shardTrials(search: PreparedSearch, shard: Shard): number {
+  return Math.max(0, Math.ceil((search.plannedTrials - (shard.index - 1)) / shard.count));
+}
+
+/** The error of an interrupted search (exit 130), saying what was kept. */
+export function interrupted(done: number, planned: number, out: string | undefined, unit = 'runs'): InterruptedError {
+  return new InterruptedError(`interrupted after ${done} of ${planned} ${unit}${out === undefined ? '' : `; partial results written to ${out}, marked "incomplete": true`}`, {
+    hint: 'rerun the same command to get the complete result (same seed, same result)',
+  });
+}

@@ -1,0 +1,177 @@
+/**
+ * Runs a search: plans the trials of the method (grid, random or genetic), takes this shard's
+ * slice, sends batches of trials to the evaluator (in-process or the worker pool), and
+ * collects each run under its trial number. Results are keyed by trial number, never by the
+ * order batches finish in, so they are the same for any number of workers.
+ *
+ * Trial numbers are positions in the search order: the valid combinations in combination
+ * order (grid), the draw order (random), the evaluation order (genetic). Shard K of N takes the
+ * trials whose number is K − 1 modulo N, a strided slice that spreads cheap and expensive
+ * regions of the space evenly over the shards.
+ */
+import { UsageError } from '../errors.js';
+import { decodeMetrics } from './evaluate.js';
+import { isAbortError, type BarWindow, type TrialEvaluator } from './evaluator.js';
+import { geneticSearch } from './genetic.js';
+import { objectiveValue, type Objective } from './objective.js';
+import { randomTrials } from './random.js';
+import type { SearchMethod, TrialRun } from './result.js';
+import { paramsAt, type ParamValue, type SearchSpace } from './search-space.js';
+import type { ValidCombinations } from './valid-combinations.js';
+
+/** The method and its settings. */
+export type MethodSettings =
+  | { readonly method: 'grid' }
+  | { readonly method: 'random'; readonly trials: number; readonly seed: number }
+  | { readonly method: 'genetic'; readonly population: number; readonly generations: number; readonly seed: number };
+
+/** Shard K of N (K from 1). */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
+/** Everything a search runs from. */
+export interface SearchPlan {
+  readonly space: SearchSpace;
+  readonly valid: ValidCombinations;
+  readonly method: MethodSettings;
+  readonly objective: Objective;
+  /** Bars the trials run on. */
+  readonly window: BarWindow;
+  /** First decision bar of every run, within the window. */
+  readonly firstDecisionBar: number;
+  readonly shard?: Shard;
+}
+
+/** How the search reports and stops. */
+export interface SearchControl {
+  readonly evaluator: TrialEvaluator;
+  /** Aborting stops the search; the runs finished so far are returned with `incomplete`. */
+  readonly signal?: AbortSignal;
+  /** Called after each batch with the runs done and the runs planned. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** What a search produced. */
+export interface SearchOutcome {
+  /** Runs by trial number, ascending. */
+  readonly runs: readonly TrialRun[];
+  /** True when the search was interrupted. */
+  readonly incomplete: boolean;
+}
+
+/** Runs the method plans in total (before sharding): see `OptimizeHeader.search.plannedTrials`. */
+export function plannedTrials(method: MethodSettings, validCount: number): number {
+  switch (method.method) {
+    case 'grid':
+      return validCount;
+    case 'random':
+      return Math.min(method.trials, validCount);
+    case 'genetic':
+      return Math.min(method.population * method.generations, validCount);
+  }
+}
+
+/** The seed of the method, null for the grid. */
+export function methodSeed(method: MethodSettings): number | null {
+  return method.method === 'grid' ? null : method.seed;
+}
+
+/** The method's name. */
+export function methodName(method: MethodSettings): SearchMethod {
+  return method.method;
+}
+
+/**
+ * Trials per task: enough to amortise messaging, small enough to balance the workers and to
+ * stop promptly on Ctrl-C (about 8 tasks per worker, 1 … 64 trials each; 8 in-process).
+ */
+export function batchSize(trials: number, parallelism: number): number {
+  if (parallelism <= 1) return 8;
+  return Math.min(64, Math.max(1, Math.ceil(trials / (parallelism * 8))));
+}
+
+/**
+ * Runs the search.
+ * @throws UsageError `BT_SHARD_GENETIC` for a sharded genetic search; BtError from a run.
+ */
+export async function runSearch(plan: SearchPlan, control: SearchControl): Promise<SearchOutcome> {
+  const { space, method } = plan;
+  const records = new Map<number, TrialRun>();
+  let done = 0;
+  let failure: unknown;
+  let interrupted = false;
+
+  /** Runs `items` (trial number, combination) in batches on the evaluator's lanes. */
+  const runItems = async (items: readonly { trial: number; combination: number }[], total: number): Promise<boolean> => {
+    const size = batchSize(items.length, control.evaluator.parallelism);
+    const batches: (typeof items)[] = [];
+    for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < batches.length && failure === undefined && !interrupted) {
+        const batch = batches[next++];
+        const params = batch.map((item) => paramsAt(space, item.combination));
+        let values: Float64Array;
+        try {
+          values = await control.evaluator.evaluate(plan.window, plan.firstDecisionBar, params, control.signal);
+        } catch (error) {
+          if (isAbortError(error) || control.signal?.aborted === true) interrupted = true;
+          else failure ??= error;
+          return;
+        }
+        batch.forEach((item, t) => records.set(item.trial, { trial: item.trial, params: params[t] as Record<string, ParamValue>, metrics: decodeMetrics(values, t) }));
+        done += batch.length;
+        control.onProgress?.(done, total);
+      }
+    };
+    const lanes = Math.min(batches.length, Math.max(1, control.evaluator.parallelism * 2));
+    await Promise.all(Array.from({ length: lanes }, lane));
+    if (failure !== undefined) throw failure;
+    if (control.signal?.aborted === true) interrupted = true;
+    return !interrupted;
+  };
+
+  const total = plannedTrials(method, plan.valid.indices.length);
+  if (method.method === 'genetic') {
+    if (plan.shard !== undefined) {
+      throw new UsageError('BT_SHARD_GENETIC', '--shard cannot split a genetic search: each generation depends on the results of the one before', {
+        hint: 'shard a grid or random search (--method grid|random), or run the genetic search on one machine',
+        location: { flag: '--shard' },
+      });
+    }
+    const combinationTrial = new Map<number, number>();
+    const completed = await geneticSearch(
+      { space, valid: plan.valid.indices, isValid: plan.valid.isValid, objective: plan.objective, population: method.population, generations: method.generations, seed: method.seed },
+      {
+        evaluate: async (indices) => {
+          const items = indices.map((combination) => {
+            const trial = combinationTrial.size;
+            combinationTrial.set(combination, trial);
+            return { trial, combination };
+          });
+          return runItems(items, total);
+        },
+        rankOf: (combination) => {
+          const trial = combinationTrial.get(combination)!;
+          const run = records.get(trial);
+          return { trial, value: run === undefined ? null : objectiveValue(plan.objective, run.metrics) };
+        },
+      },
+    );
+    return { runs: sortedRuns(records), incomplete: !completed };
+  }
+
+  const combinations = method.method === 'grid' ? plan.valid.indices : randomTrials(plan.valid.indices, method.trials, method.seed);
+  const items: { trial: number; combination: number }[] = [];
+  combinations.forEach((combination, trial) => {
+    if (plan.shard === undefined || trial % plan.shard.count === plan.shard.index - 1) items.push({ trial, combination });
+  });
+  const completed = await runItems(items, items.length);
+  return { runs: sortedRuns(records), incomplete: !completed };
+}
+
+function sortedRuns(records: ReadonlyMap<number, TrialRun>): TrialRun[] {
+  return [...records.values()].sort((a, b) => a.trial - b.trial);
+}

@@ -1,0 +1,263 @@
+/**
+ * `bt optimize` and `bt merge` end to end, in-process (issue 5): tables and heatmap, JSON,
+ * determinism across workers and repeated runs, files, HTML report, shards, and every usage
+ * error with its exit code and message. `--workers 2` uses the compiled worker (npm run build).
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { metricKeys } from '../../src/metrics/registry.js';
+import { runCli } from './run-cli.js';
+
+const GRID = ['--strategy', 'sma-cross', '--param', 'fast=5:50:5', '--param', 'slow=20:200:20', '--constraint', 'fast < slow'];
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'bt-optimize-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function ok(args: readonly string[], env?: Record<string, string>): Promise<{ stdout: string; stderr: string }> {
+  const outcome = await runCli(['optimize', ...args], { env });
+  expect(outcome.code, outcome.stderr).toBe(0);
+  return outcome;
+}
+
+async function usage(args: readonly string[]): Promise<string> {
+  const { code, stdout, stderr } = await runCli(['optimize', ...args]);
+  expect(code, stderr).toBe(2);
+  expect(stdout).toBe('');
+  return stderr;
+}
+
+describe('bt optimize', () => {
+  let gridJson: string;
+
+  beforeAll(async () => {
+    gridJson = (await ok([...GRID, '--json', '--workers', '1'])).stdout;
+  });
+
+  it('prints the search, the shared first decision bar, the top runs and a heatmap', async () => {
+    const { stdout, stderr } = await ok([...GRID, '--maximize', 'sharpe', '--workers', '1']);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe('sma-cross on SP500-2000 · data/sp500-2000.csv · 5105 bars 2000-01-03 → 2020-04-17');
+    expect(lines[1]).toBe('grid search over fast ∈ {5, 10, … 50 (10 values)} × slow ∈ {20, 40, … 200 (10 values)} · fixed direction=long-only');
+    expect(lines[2]).toBe('100 combinations, 90 valid (10 ruled out by --constraint) · 90 runs · objective: maximize sharpe');
+    expect(lines[3]).toBe('all runs decide from bar 200: 1 + the largest warm-up in the search space (199 bars), so every run covers the same window');
+    expect(stdout).toContain('Top 10 of 90 runs by sharpe ratio');
+    expect(stdout).toMatch(/│\s+1 │\s+\d+ │\s+\d+ │\s+-?\d\.\d{3} │/);
+    expect(stdout).toContain('Heatmap of sharpe ratio: rows fast, columns slow');
+    expect(stdout).toMatch(/fast \\ slow\s+20\s+40\s+60/);
+    expect(stdout, 'no colour: shaded cells').toMatch(/[░▒▓█]-?\d\.\d\d/);
+    expect(stdout).not.toMatch(/\u001b\[/);
+    expect(stderr).toBe('bt optimize: 90 runs of sma-cross on 1 worker; all runs decide from bar 200\n');
+  });
+
+  it('colours the heatmap cells when colour is on', async () => {
+    const { stdout } = await ok([...GRID, '--workers', '1', '--top', '3'], { FORCE_COLOR: '1', TERM: 'xterm-256color' });
+    expect(stdout).toMatch(/\u001b\[48;5;\d+m/);
+    expect(stdout).toContain('red = worst … green = best (higher is better)');
+  });
+
+  it('--json prints the OptimizeResult document: stable keys, ranked runs, best first, no NaN', () => {
+    const doc = JSON.parse(gridJson);
+    expect(Object.keys(doc)).toEqual(['schemaVersion', 'kind', 'btVersion', 'strategy', 'data', 'conventions', 'search', 'warmupBars', 'firstDecisionBar', 'objective', 'seed', 'incomplete', 'counts', 'best', 'runs']);
+    expect(doc.objective).toEqual({ key: 'sharpe', direction: 'maximize', minTrades: null });
+    expect(doc.seed).toBeNull();
+    expect(doc.incomplete).toBe(false);
+    expect(doc.firstDecisionBar).toBe(200);
+    expect(doc.search).toMatchObject({ method: 'grid', combinations: 100, valid: 90, ruledOutByConstraint: 10, constraints: ['fast < slow'] });
+    expect(doc.runs).toHaveLength(90);
+    expect(doc.best).toEqual(doc.runs[0]);
+    expect(Object.keys(doc.runs[0])).toEqual(['params', 'metrics']);
+    expect(Object.keys(doc.runs[0].params)).toEqual(['fast', 'slow', 'direction']);
+    expect(Object.keys(doc.runs[0].metrics)).toEqual(metricKeys);
+    const sharpes = doc.runs.map((r: { metrics: { sharpe: number } }) => r.metrics.sharpe);
+    expect([...sharpes].sort((a, b) => b - a)).toEqual(sharpes);
+    expect(gridJson).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('a run whose own warm-up is the largest has exactly the metrics bt run gives it', async () => {
+    const doc = JSON.parse(gridJson);
+    const found = doc.runs.find((r: { params: { fast: number; slow: number } }) => r.params.fast === 10 && r.params.slow === 200);
+    const single = JSON.parse((await runCli(['run', '--strategy', 'sma-cross', '--strat', 'fast=10,slow=200', '--json'])).stdout);
+    expect(single.conventions.firstDecisionBar).toBe(200);
+    expect(found.metrics).toEqual(single.metrics);
+  });
+
+  it('gives byte-identical JSON with --workers 1 and --workers 2', async () => {
+    expect((await ok([...GRID, '--json', '--workers', '2'])).stdout).toBe(gridJson);
+  });
+
+  it('random search: same seed, byte-identical output; another seed, other trials; same on 2 workers', async () => {
+    const args = ['--strategy', 'sma-cross', '--param', 'fast=2:60:2', '--param', 'slow=20:300:10', '--constraint', 'fast < slow', '--method', 'random', '--trials', '30', '--json'];
+    const a = (await ok([...args, '--seed', '42', '--workers', '1'])).stdout;
+    const b = (await ok([...args, '--seed', '42', '--workers', '2'])).stdout;
+    const c = (await ok([...args, '--seed', '43', '--workers', '1'])).stdout;
+    expect(b).toBe(a);
+    expect(c).not.toBe(a);
+    const doc = JSON.parse(a);
+    expect(doc.seed).toBe(42);
+    expect(doc.runs).toHaveLength(30);
+    expect(doc.search.plannedTrials).toBe(30);
+  });
+
+  it('genetic search: byte-identical for the same seed on 1 and 2 workers', async () => {
+    const args = ['--strategy', 'sma-cross', '--param', 'fast=2:60:2', '--param', 'slow=20:300:10', '--constraint', 'fast < slow', '--method', 'genetic', '--population', '12', '--generations', '4', '--seed', '9', '--json'];
+    const a = (await ok([...args, '--workers', '1'])).stdout;
+    expect((await ok([...args, '--workers', '2'])).stdout).toBe(a);
+    const doc = JSON.parse(a);
+    expect(doc.search).toMatchObject({ method: 'genetic', population: 12, generations: 4, plannedTrials: 48 });
+    expect(doc.runs.length).toBeLessThanOrEqual(48);
+  });
+
+  it('--minimize ranks lowest first and --min-trades leaves runs with few trades without a value (last)', async () => {
+    const doc = JSON.parse((await ok([...GRID, '--minimize', 'maxDrawdown', '--min-trades', '20', '--json', '--workers', '1'])).stdout);
+    expect(doc.objective).toEqual({ key: 'maxDrawdown', direction: 'minimize', minTrades: 20 });
+    const ranked = doc.runs.filter((r: { metrics: { tradeCount: number } }) => r.metrics.tradeCount >= 20);
+    expect(doc.counts.withoutObjective).toBe(90 - ranked.length);
+    expect(doc.runs.slice(0, ranked.length)).toEqual(ranked);
+    const drawdowns = ranked.map((r: { metrics: { maxDrawdown: number } }) => r.metrics.maxDrawdown);
+    expect([...drawdowns].sort((a, b) => a - b)).toEqual(drawdowns);
+  });
+
+  it('--out writes trials.json (the --json document), trials.csv (every run, ranked) and best.json', async () => {
+    const out = join(dir, 'out');
+    const { stdout } = await ok([...GRID, '--out', out, '--workers', '1']);
+    expect(stdout).toContain(`note: wrote trials.json, trials.csv, best.json to ${out}`);
+    expect(readdirSync(out).sort()).toEqual(['best.json', 'trials.csv', 'trials.json']);
+    expect(readFileSync(join(out, 'trials.json'), 'utf8')).toBe(gridJson);
+    const csv = readFileSync(join(out, 'trials.csv'), 'utf8').trimEnd().split('\n');
+    expect(csv[0]).toBe(['rank', 'fast', 'slow', 'direction', 'objective', ...metricKeys].join(','));
+    expect(csv).toHaveLength(91);
+    const best = JSON.parse(readFileSync(join(out, 'best.json'), 'utf8'));
+    expect(best.params).toEqual(JSON.parse(gridJson).best.params);
+    expect(best.firstDecisionBar).toBe(200);
+  });
+
+  it('--report writes the HTML report of the best run with the heatmap, the same bytes every time', async () => {
+    const a = join(dir, 'a.html');
+    const b = join(dir, 'b.html');
+    await ok([...GRID, '--report', a, '--workers', '1', '--quiet']);
+    await ok([...GRID, '--report', b, '--workers', '2', '--quiet']);
+    const html = readFileSync(a, 'utf8');
+    expect(readFileSync(b, 'utf8')).toBe(html);
+    expect(html).toContain('<table class="heatmap" id="heatmap-table">');
+    const table = html.slice(html.indexOf('<table class="heatmap"'), html.indexOf('</table>', html.indexOf('<table class="heatmap"')));
+    expect(table.match(/<td[^>]*data-v=/g), 'one coloured cell per valid combination').toHaveLength(90);
+    expect(html).toContain('class="best"');
+    expect(html).toContain('id="chart-equity"');
+  });
+
+  it('--quiet prints only the top table', async () => {
+    const { stdout, stderr } = await ok([...GRID, '--quiet', '--top', '2', '--workers', '1']);
+    expect(stdout.startsWith('Top 2 of 90 runs')).toBe(true);
+    expect(stdout).not.toContain('Heatmap');
+    expect(stderr).toBe('');
+  });
+
+  it('names a parameter alone to search its schema values (enum), and holds --strat values fixed', async () => {
+    const doc = JSON.parse((await ok(['--strategy', 'sma-cross', '--param', 'direction', '--strat', 'fast=10,slow=30', '--json', '--workers', '1'])).stdout);
+    expect(doc.search.params).toEqual({ direction: ['long-only', 'long-short'] });
+    expect(doc.search.fixed).toEqual({ fast: 10, slow: 30 });
+    expect(doc.runs).toHaveLength(2);
+  });
+});
+
+describe('bt optimize --shard and bt merge', () => {
+  it('3 shards merged give exactly the unsharded result (grid and random)', async () => {
+    const random = ['--strategy', 'sma-cross', '--param', 'fast=5:50:5', '--param', 'slow=20:300:10', '--constraint', 'fast < slow', '--method', 'random', '--trials', '40', '--seed', '5'];
+    for (const [name, args] of [['grid', GRID], ['random', random]] as const) {
+      const whole = (await ok([...args, '--json', '--workers', '1'])).stdout;
+      const files: string[] = [];
+      for (const k of [1, 2, 3]) {
+        const file = join(dir, `shard-${name}-${k}.jsonl`);
+        const { stdout } = await ok([...args, '--shard', `${k}/3`, '--out', file, '--workers', k === 2 ? '2' : '1']);
+        expect(stdout).toBe('');
+        files.push(file);
+      }
+      const merged = await runCli(['merge', files[2], files[0], files[1], '--json']);
+      expect(merged.code, merged.stderr).toBe(0);
+      expect(merged.stdout, name).toBe(whole);
+    }
+  });
+
+  it('writes JSON Lines to stdout without --out, and shard-K-of-N.jsonl into a folder', async () => {
+    const { stdout } = await ok([...GRID, '--shard', '2/4', '--workers', '1']);
+    const lines = stdout.trimEnd().split('\n');
+    expect(JSON.parse(lines[0])).toMatchObject({ format: 'bt-optimize-shard', version: 1, shard: { index: 2, count: 4 } });
+    expect(JSON.parse(lines[1]).trial).toBe(1);
+    expect(JSON.parse(lines[lines.length - 1])).toEqual({ end: true, runs: lines.length - 2, incomplete: false });
+    const folder = join(dir, 'shards/');
+    await ok([...GRID, '--shard', '1/4', '--out', folder, '--workers', '1']);
+    expect(readdirSync(folder)).toEqual(['shard-1-of-4.jsonl']);
+  });
+
+  it('bt merge refuses a missing shard and shards of another search (exit 2), and a cut file (exit 3)', async () => {
+    const a = join(dir, 'm1.jsonl');
+    const b = join(dir, 'm2.jsonl');
+    await ok([...GRID, '--shard', '1/2', '--out', a, '--workers', '1']);
+    await ok([...GRID, '--maximize', 'cagr', '--shard', '2/2', '--out', b, '--workers', '1']);
+    const missing = await runCli(['merge', a]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('error[BT_MERGE_SHARDS]: shard 2/2 missing: 1 of 2 given\nhint: pass all N shard files of the search (bt merge shard-*.jsonl)\n');
+    const foreign = await runCli(['merge', a, b]);
+    expect(foreign.code).toBe(2);
+    expect(foreign.stderr).toMatch(/^error\[BT_MERGE_MISMATCH\]: ".*m2\.jsonl" is a shard of a different search/);
+    const cut = join(dir, 'cut.jsonl');
+    const text = readFileSync(a, 'utf8').trimEnd().split('\n');
+    (await import('node:fs')).writeFileSync(cut, `${text.slice(0, -1).join('\n')}\n`);
+    const broken = await runCli(['merge', cut]);
+    expect(broken.code).toBe(3);
+    expect(broken.stderr).toMatch(/error\[BT_SHARD_INVALID\]: .*cut\.jsonl:\d+: the file has no end line/);
+  });
+});
+
+describe('bt optimize usage errors (exit 2)', () => {
+  it('bad --param syntax', async () => {
+    expect(await usage([...GRID.slice(0, 2), '--param', 'fast=5:50:0'])).toBe(
+      'error[BT_PARAM_SYNTAX]: --param "fast=5:50:0": the step must be above 0, got "0"\nhint: write --param NAME=START:STOP:STEP (inclusive), NAME=A,B,C, NAME=VALUE, or NAME alone for its schema range\n',
+    );
+    expect(await usage([...GRID.slice(0, 2), '--param', 'fast=5;50'])).toMatch(/^error\[BT_PARAM_INVALID\]: --param fast: value "5;50" is not allowed/);
+  });
+
+  it('unknown parameter, with did-you-mean', async () => {
+    expect(await usage(['--strategy', 'sma-cross', '--param', 'fsat=5:50:5'])).toBe(
+      'error[BT_PARAM_UNKNOWN]: --param: unknown strategy parameter "fsat" (did you mean "fast"?)\nhint: valid parameters: fast, slow, direction\n',
+    );
+  });
+
+  it('empty search space', async () => {
+    expect(await usage(['--strategy', 'sma-cross', '--param', 'fast=50:60:5', '--param', 'slow=20:40:10'])).toBe(
+      'error[BT_SEARCH_EMPTY]: the search space is empty: all 9 combination(s) are ruled out (9 by the strategy\'s own check (first: fast (50) must be below slow (20)))\nhint: widen the --param ranges or relax the --constraint\n',
+    );
+    expect(await usage(['--strategy', 'sma-cross'])).toMatch(/^error\[BT_SEARCH_EMPTY\]: nothing to optimize: no --param given\n/);
+  });
+
+  it('unknown objective key', async () => {
+    expect(await usage([...GRID, '--maximize', 'sharp'])).toMatch(/^error\[BT_METRIC_UNKNOWN\]: --maximize: unknown metric "sharp" \(did you mean "sharpe"\?\)\nhint: metric keys: /);
+  });
+
+  it('conflicting or misplaced flags', async () => {
+    expect(await usage([...GRID, '--maximize', 'sharpe', '--minimize', 'maxDrawdown'])).toMatch(/^error\[BT_FLAG_CONFLICT\]: --maximize and --minimize cannot be used together/);
+    expect(await usage([...GRID, '--trials', '5'])).toMatch(/^error\[BT_FLAG_CONFLICT\]: --trials applies to --method random, not to --method grid/);
+    expect(await usage([...GRID, '--method', 'genetic', '--shard', '1/2'])).toMatch(/^error\[BT_SHARD_GENETIC\]: --shard cannot split a genetic search/);
+    expect(await usage([...GRID, '--shard', '3/2'])).toMatch(/^error\[BT_SHARD_SYNTAX\]: --shard: expected K\/N with 1 ≤ K ≤ N, got "3\/2"/);
+    expect(await usage([...GRID, '--strat', 'fast=10'])).toMatch(/^error\[BT_FLAG_CONFLICT\]: parameter "fast" is both fixed \(--strat\) and searched \(--param\)/);
+    expect(await usage([...GRID, '--workers', '0'])).toMatch(/^error\[BT_BAD_VALUE\]: --workers: expected a whole number from 1/);
+    expect(await usage([...GRID, '--method', 'bayes'])).toMatch(/^error\[BT_USAGE\]: option '--method <method>' argument 'bayes' is invalid/);
+  });
+
+  it('bad --constraint', async () => {
+    expect(await usage([...GRID.slice(0, 6), '--constraint', 'fast < slwo'])).toMatch(/^error\[BT_CONSTRAINT_UNKNOWN\]: --constraint "fast < slwo": unknown parameter "slwo" \(did you mean "slow"\?\)/);
+    expect(await usage([...GRID.slice(0, 6), '--constraint', 'fast <'])).toMatch(/^error\[BT_CONSTRAINT_SYNTAX\]: --constraint "fast <": the expression ends too early at column 7/);
+  });
+
+  it('--help lists the commands and flags', async () => {
+    const { stdout } = await runCli(['optimize', '--help']);
+    for (const flag of ['--param', '--constraint', '--maximize', '--minimize', '--method', '--trials', '--population', '--generations', '--seed', '--min-trades', '--workers', '--top', '--heatmap', '--shard', '--json', '--out', '--report']) expect(stdout, flag).toContain(flag);
+    const root = await runCli(['--help']);
+    for (const command of ['optimize', 'walkforward', 'merge']) expect(root.stdout).toContain(command);
+  });
+});
