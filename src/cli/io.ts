@@ -24,7 +24,7 @@ export function processIo(): CliIo {
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
-    columns: process.stdout.columns ?? 80,
+    columns: process.stdout.columns > 0 ? process.stdout.columns : 80,
   };
 }
 

@@ -3,7 +3,7 @@ import type { BarSeries } from '../data/bar-series.js';
 import type { Trade } from '../engine/types.js';
 import { BtError } from '../errors.js';
 import { sma } from '../indicators/sma.js';
-import { defineStrategy } from '../strategy/define-strategy.js';
+import { defineStrategy, type Strategy } from '../strategy/define-strategy.js';
 import { crossedAbove, crossedBelow } from '../strategy/series-view.js';
 import { parseConstraint } from './constraint.js';
 import { InProcessEvaluator } from './evaluator.js';
@@ -117,7 +117,7 @@ describe('runWalkForward', () => {
       if (crossedAbove(fast, slow) && !ctx.position.isLong) ctx.buy();
       else if (crossedBelow(fast, slow) && ctx.position.isLong) ctx.closePosition();
     },
-  });
+  }) as unknown as Strategy;
   const options = { broker: { initialCash: 10_000, commission: { rate: 0.001, fixed: 0 }, slippageRate: 0, fractional: true, fillAt: 'next-open' as const, defaultStopLoss: undefined, defaultTakeProfit: undefined, defaultTrailingStop: undefined }, defaultSizing: { kind: 'fraction' as const, fraction: 0.99 }, closeAtEnd: false };
 
   it('optimizes in sample, runs the best out of sample from the window start, and stitches', async () => {

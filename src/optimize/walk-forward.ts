@@ -51,7 +51,7 @@ import { buildOptimizeResult } from './result.js';
 import { runSearch, type MethodSettings } from './search.js';
 import { paramsAt, type ParamValue, type SearchSpace } from './search-space.js';
 import type { ValidCombinations } from './valid-combinations.js';
-import { searchWarmup } from './warmup.js';
+import { searchWarmup, type SearchWarmup } from './warmup.js';
 
 /** A window length: a number of bars, or a calendar length. */
 export type WindowLength =
@@ -313,6 +313,25 @@ function ratio(numerator: number | null, denominator: number | null): number | n
 }
 
 /**
+ * The largest warm-up in the search space on a window's in-sample bars.
+ * @throws DataError `BT_DATA_TOO_SHORT` naming the window when it is shorter than that warm-up.
+ */
+export function windowWarmup(
+  plan: Pick<WalkForwardPlan, 'bars' | 'strategy' | 'options'>,
+  window: WalkForwardWindow,
+  combinations: Iterable<Readonly<Record<string, unknown>>>,
+): SearchWarmup {
+  try {
+    return searchWarmup(sliceBars(plan.bars, window.inSample.start, window.inSample.end), plan.strategy, combinations, plan.options.timeZone);
+  } catch (error) {
+    if (error instanceof DataError && error.code === 'BT_DATA_TOO_SHORT') {
+      throw new DataError('BT_DATA_TOO_SHORT', `walk-forward window ${window.index}: ${error.message}`, { hint: 'use a longer --train window or narrow the --param ranges to shorter periods' });
+    }
+    throw error;
+  }
+}
+
+/**
  * Runs the analysis window by window.
  * @throws DataError `BT_DATA_TOO_SHORT` when an in-sample window is shorter than the warm-up;
  *   BtError from runs.
@@ -328,15 +347,7 @@ export async function runWalkForward(plan: WalkForwardPlan, control: WalkForward
   let incomplete = false;
   for (const window of plan.windows) {
     const isBars = sliceBars(bars, window.inSample.start, window.inSample.end);
-    let warmup;
-    try {
-      warmup = searchWarmup(isBars, strategy, combinations, plan.options.timeZone);
-    } catch (error) {
-      if (error instanceof DataError && error.code === 'BT_DATA_TOO_SHORT') {
-        throw new DataError('BT_DATA_TOO_SHORT', `walk-forward window ${window.index}: ${error.message}`, { hint: 'use a longer --train window or shorter indicator periods', location: error.location });
-      }
-      throw error;
-    }
+    const warmup = windowWarmup(plan, window, combinations);
     const before = done;
     const outcome = await runSearch(
       { space, valid, method: plan.method, objective, window: window.inSample, firstDecisionBar: warmup.firstDecisionBar },

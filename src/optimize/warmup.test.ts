@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sliceBars, type BarSeries } from '../data/bar-series.js';
 import { BtError } from '../errors.js';
 import { sma } from '../indicators/sma.js';
-import { defineStrategy } from '../strategy/define-strategy.js';
+import { defineStrategy, type Strategy } from '../strategy/define-strategy.js';
 import { runBacktest } from '../engine/run-backtest.js';
 import { searchWarmup, warmupOf } from './warmup.js';
 
@@ -27,7 +27,7 @@ const strategy = defineStrategy({
     return {};
   },
   next() {},
-});
+}) as unknown as Strategy;
 
 describe('searchWarmup', () => {
   it('finds the warm-up runBacktest finds, from a short prefix or from all bars', () => {

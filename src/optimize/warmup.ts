@@ -98,7 +98,7 @@ export function searchWarmup(bars: BarSeries, strategy: Strategy, combinations: 
   if (firstDecisionBar >= n) {
     throw new DataError(
       'BT_DATA_TOO_SHORT',
-      `${bars.source.file}: ${n} bars are too few for this search: the largest warm-up is ${warmupBars} bars (${describeParams(largestParams)}), so no bar is left to decide on`,
+      `${bars.source.file}: ${n} bars are too few for this search: the largest warm-up is ${warmupBars} bars${warmupBars >= n ? ' or more' : ''} (${describeParams(largestParams)}), so no bar is left to decide on`,
       {
         hint: 'use more bars (widen --from/--to, or a longer file) or narrow the --param ranges to shorter periods',
         location: { file: bars.source.file },

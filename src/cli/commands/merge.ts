@@ -42,7 +42,9 @@ export async function mergeCommand(files: readonly string[], flags: MergeFlags, 
   const shards = files.map(readShard);
   const cut = shards.filter((shard) => shard.incomplete);
   if (cut.length > 0) {
-    throw new DataError('BT_SHARD_INCOMPLETE', `shard ${cut.map((s) => `${s.shard.index}/${s.shard.count} ("${s.file}")`).join(', ')} was interrupted before it finished`, {
+    const [first, ...others] = cut;
+    const also = others.length > 0 ? ` (also ${others.map((s) => `"${s.file}"`).join(', ')})` : '';
+    throw new DataError('BT_SHARD_INCOMPLETE', `shard ${first.shard.index}/${first.shard.count} was interrupted before it finished${also}`, {
       hint: 'rerun the interrupted shard with the same command (same flags, same result) and merge again',
       location: { file: cut[0].file },
     });

@@ -6,11 +6,9 @@
  */
 import { join } from 'node:path';
 import type { RunFlags } from '../../config/run-config.js';
-import { sliceBars } from '../../data/bar-series.js';
 import { UsageError } from '../../errors.js';
 import type { OptimizeHeader } from '../../optimize/result.js';
-import { parseWindowLength, runWalkForward, walkForwardWindows, type WalkForwardOutcome, type Windowing } from '../../optimize/walk-forward.js';
-import { searchWarmup } from '../../optimize/warmup.js';
+import { parseWindowLength, runWalkForward, walkForwardWindows, windowWarmup, type WalkForwardOutcome, type Windowing } from '../../optimize/walk-forward.js';
 import { stringifyDocument } from '../../report/json.js';
 import { makeChalk } from '../../report/table.js';
 import { buildWalkForwardDocument, renderWalkForward, stitchedEquityCsv, windowsCsv } from '../../report/walk-forward.js';
@@ -61,7 +59,7 @@ export async function walkForwardCommand(flags: WalkForwardFlags, globals: Globa
   let header: OptimizeHeader;
   try {
     // The header's warm-up fields describe the first window; each window reports its own.
-    const firstWarmup = searchWarmup(sliceBars(bars, windows[0].inSample.start, windows[0].inSample.end), search.loaded.strategy, validParams(search), config.timeZone);
+    const firstWarmup = windowWarmup({ bars, strategy: search.loaded.strategy, options: trialRunOptions(config) }, windows[0], validParams(search));
     header = buildHeader(search, bars, label, firstWarmup);
     const evaluator = evaluatorFor(pool, bars, search);
     const total = search.plannedTrials * windows.length;

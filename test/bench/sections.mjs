@@ -1,0 +1,142 @@
+/**
+ * Extra sections of `npm run bench` (test/bench/run-bench.mjs imports this file and calls
+ * `runSections(ctx)` after its own sections). Each section is a function of the shared context
+ * `{ root, dir, BARS, RUNS, enabled, report, timeIt, spawnTimed, fmt, median, … }` that checks
+ * `enabled('<key>')` (so `--only <key>` runs just it) and adds rows with `report(name, value,
+ * target, ok)`.
+ *
+ * To add a section: write `async function mySection(ctx) { if (!ctx.enabled('mine')) return; … }`
+ * and append it to `SECTIONS` below.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+/** Seeded daily random-walk OHLCV CSV with `n` bars (stands in for GOOG.csv when ../shared is absent). */
+function dailyRandomWalkCsv(n, seed = 7) {
+  let a = seed >>> 0;
+  const random = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const lines = ['date,open,high,low,close,volume'];
+  let price = 100;
+  for (let i = 0; i < n; i++) {
+    const open = price;
+    const close = Math.max(1, open * (1 + (random() - 0.49) * 0.04));
+    const high = Math.max(open, close) * (1 + random() * 0.01);
+    const low = Math.min(open, close) * (1 - random() * 0.01);
+    lines.push(`${new Date(Date.UTC(2004, 7, 19) + i * 86_400_000).toISOString().slice(0, 10)},${open.toFixed(2)},${high.toFixed(2)},${low.toFixed(2)},${close.toFixed(2)},${Math.floor(random() * 1e6)}`);
+    price = close;
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Issue 5: `bt optimize`. The 90-combination sma-cross grid (fast 5..50 step 5, slow 20..200
+ * step 20, fast < slow) on GOOG.csv: engine time in-process, end-to-end wall time of the built
+ * CLI with --workers 1 and 2; and the 2-worker speed-up on a 1,000-combination grid (fast
+ * 1..20, slow 30..520 step 10) over data/sp500-2000.csv.
+ */
+async function optimizeSection(ctx) {
+  if (!ctx.enabled('optimize')) return;
+  const { root, dir, report, timeIt, spawnTimed, fmt, median, RUNS } = ctx;
+  const dist = (path) => join(root, 'dist', path);
+  const shared = join(root, '../shared/data/GOOG.csv');
+  let goog = shared;
+  let label = '../shared/data/GOOG.csv';
+  if (!existsSync(shared)) {
+    goog = join(dir, 'goog-sized.csv');
+    writeFileSync(goog, dailyRandomWalkCsv(2148));
+    label = '2,148 generated daily bars (GOOG.csv absent)';
+  }
+  const bin = join(root, 'bin/bt.js');
+  const grid90 = ['--strategy', 'sma-cross', '--param', 'fast=5:50:5', '--param', 'slow=20:200:20', '--constraint', 'fast < slow', '--json'];
+  const grid1000 = ['--data', join(root, 'data/sp500-2000.csv'), '--strategy', 'sma-cross', '--param', 'fast=1:20:1', '--param', 'slow=30:520:10', '--json'];
+
+  const { loadBars } = await import(dist('src/data/index.js'));
+  const { InProcessEvaluator } = await import(dist('src/optimize/evaluator.js'));
+  const { TrialPool } = await import(dist('src/optimize/pool.js'));
+  const { runSearch } = await import(dist('src/optimize/search.js'));
+  const { buildSearchSpace, paramsAt } = await import(dist('src/optimize/search-space.js'));
+  const { parseConstraint } = await import(dist('src/optimize/constraint.js'));
+  const { validCombinations } = await import(dist('src/optimize/valid-combinations.js'));
+  const { searchWarmup } = await import(dist('src/optimize/warmup.js'));
+  const { ALL_IN_FRACTION } = await import(dist('src/engine/broker.js'));
+  const smaCross = (await import(dist('strategies/sma-cross.js'))).default;
+  const options = {
+    broker: { initialCash: 100_000, commission: { rate: 0.001, fixed: 0 }, slippageRate: 0, fractional: false, fillAt: 'next-open', defaultStopLoss: undefined, defaultTakeProfit: undefined, defaultTrailingStop: undefined },
+    defaultSizing: { kind: 'fraction', fraction: ALL_IN_FRACTION },
+    closeAtEnd: false,
+  };
+  const first = (loaded) => (Array.isArray(loaded) ? loaded[0] : loaded);
+  const planFor = (bars, specs, constraints) => {
+    const space = buildSearchSpace(specs, smaCross.params, { direction: 'long-only' });
+    const valid = validCombinations(space, constraints.map((c) => parseConstraint(c, smaCross.params)), smaCross.validate);
+    const warmup = searchWarmup(bars, smaCross, valid.indices.map((i) => paramsAt(space, i)));
+    return { space, valid, method: { method: 'grid' }, objective: { key: 'sharpe', direction: 'maximize', minTrades: null }, window: { start: 0, end: bars.length }, firstDecisionBar: warmup.firstDecisionBar };
+  };
+  /** Median wall time [ms] of `runs` awaited calls of `fn`, after one warm-up call. */
+  const timeAsync = async (fn, runs = RUNS) => {
+    await fn();
+    const times = [];
+    for (let r = 0; r < runs; r++) {
+      const t0 = performance.now();
+      await fn();
+      times.push(performance.now() - t0);
+    }
+    return median(times);
+  };
+
+  // 90-run grid: engine time (warm-up probe + 90 runs + metrics, in-process, warm JIT).
+  const googBars = first(await loadBars(goog, { sort: false, label }));
+  const engine90 = timeIt(() => planFor(googBars, ['fast=5:50:5', 'slow=20:200:20'], ['fast < slow']));
+  const plan90 = engine90.result;
+  const inProcess = new InProcessEvaluator(googBars, smaCross, options);
+  const search90 = await timeAsync(() => runSearch(plan90, { evaluator: inProcess }));
+  const engineMs = engine90.ms + search90;
+  report(`optimize: 90-run sma-cross grid on ${label}, engine (probe ${fmt(engine90.ms, 1)} ms + runs)`, `${fmt(engineMs)} ms`, '< 300 ms', engineMs < 300);
+  report('  per run (engine + all metrics)', `${fmt((search90 / 90) * 1000)} µs`);
+
+  // 90-run grid end to end (spawned CLI, data load to JSON on stdout).
+  const e2e1 = spawnTimed([bin, 'optimize', '--data', goog, ...grid90, '--workers', '1']);
+  const e2e2 = spawnTimed([bin, 'optimize', '--data', goog, ...grid90, '--workers', '2']);
+  const same90 = e2e1.last.stdout === e2e2.last.stdout;
+  report('optimize: 90-run grid end to end, --workers 1', `${fmt(e2e1.ms)} ms`, '< 1,000 ms (backtesting.py ≈ 3,100 ms)', e2e1.ms < 1000);
+  report('optimize: 90-run grid end to end, --workers 2', `${fmt(e2e2.ms)} ms`, same90 ? 'same JSON as --workers 1' : 'JSON DIFFERS from --workers 1', same90 && e2e2.ms < 1000);
+  report('  scaling 90 runs, workers 1 / workers 2', `${fmt(e2e1.ms / e2e2.ms, 2)}x`, 'thread start-up dominates 90 short runs');
+  report('  vs backtesting.py optimize (≈ 3.1 s) / backtrader optstrategy 2 CPUs (≈ 7.6 s)', `${fmt(3100 / Math.min(e2e1.ms, e2e2.ms), 1)}x / ${fmt(7600 / Math.min(e2e1.ms, e2e2.ms), 1)}x faster`);
+
+  // 1,000-combination grid over data/sp500-2000.csv: 2-worker speed-up.
+  const spBars = first(await loadBars(join(root, 'data/sp500-2000.csv'), { sort: false, label: 'sp500' }));
+  const plan1000 = planFor(spBars, ['fast=1:20:1', 'slow=30:520:10'], []);
+  const inProcessSp = new InProcessEvaluator(spBars, smaCross, options);
+  const eval1 = await timeAsync(() => runSearch(plan1000, { evaluator: inProcessSp }), Math.min(RUNS, 3));
+  const pool = await TrialPool.start(2, { strategy: 'sma-cross', options });
+  pool.setBars(spBars);
+  let eval2;
+  try {
+    eval2 = await timeAsync(() => runSearch(plan1000, { evaluator: pool }), Math.min(RUNS, 3));
+  } finally {
+    await pool.close();
+  }
+  report('optimize: 1,000-run grid on data/sp500-2000.csv, in-process', `${fmt(eval1)} ms`);
+  report('optimize: 1,000-run grid, 2-worker pool (started)', `${fmt(eval2)} ms`);
+  report('  2-worker speed-up, evaluation', `${fmt(eval1 / eval2, 2)}x`, '≥ 1.7x', eval1 / eval2 >= 1.7);
+  const big1 = spawnTimed([bin, 'optimize', ...grid1000, '--workers', '1'], Math.min(RUNS, 3));
+  const big2 = spawnTimed([bin, 'optimize', ...grid1000, '--workers', '2'], Math.min(RUNS, 3));
+  const same1000 = big1.last.stdout === big2.last.stdout;
+  report('optimize: 1,000-run grid end to end, --workers 1 / --workers 2', `${fmt(big1.ms)} / ${fmt(big2.ms)} ms`, same1000 ? 'same JSON' : 'JSON DIFFERS', same1000);
+  report('  2-worker speed-up, end to end (incl. start-up and thread boot)', `${fmt(big1.ms / big2.ms, 2)}x`, '≥ 1.7x', big1.ms / big2.ms >= 1.7);
+}
+
+/** The sections, in output order; append new ones here. */
+export const SECTIONS = [optimizeSection];
+
+/** Runs every section (each decides from `ctx.enabled` whether it runs). */
+export async function runSections(ctx) {
+  for (const section of SECTIONS) await section(ctx);
+}
