@@ -2,7 +2,7 @@
  * The `bt montecarlo --report` page in headless Debian Chromium (playwright-core): it loads
  * with no console or page error and no network request, and draws every histogram, also the
  * one-bin histogram of a shuffle's final return. Skipped, with a message, where
- * /usr/bin/chromium is absent. A screenshot is written to /tmp/bt-montecarlo-report.png.
+ * /usr/bin/chromium is absent. A screenshot is written to bt-montecarlo-report.png in the system temp folder.
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`skipping the Monte Carlo report browser test: ${CHROMIUM} is absent (apt-get install -y chromium)`);
 
-const SCREENSHOT = '/tmp/bt-montecarlo-report.png';
+const SCREENSHOT = join(tmpdir(), 'bt-montecarlo-report.png');
 
 // DOM shapes used inside the page (the project compiles without lib "dom").
 interface PageCanvas {

@@ -3,7 +3,7 @@
  * data/sp500-2000.csv and opened in headless Debian Chromium through playwright-core: no
  * console or page errors, no network, every chart drawn, one table row per trade, sortable
  * headers. The browser part is skipped, with a message, where /usr/bin/chromium is absent
- * (`apt-get install -y chromium`). A screenshot is written to /tmp/bt-report.png.
+ * (`apt-get install -y chromium`). A screenshot is written to bt-report.png in the system temp folder.
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,7 @@ if (!hasChromium) {
   console.warn(`skipping the HTML report browser tests: ${CHROMIUM} is absent (install it with apt-get install -y chromium)`);
 }
 
-const SCREENSHOT = '/tmp/bt-report.png';
+const SCREENSHOT = join(tmpdir(), 'bt-report.png');
 
 // The few DOM shapes used by the functions that run inside the page (this project compiles
 // without lib "dom"; these declarations are local to this module and emit nothing).

@@ -415,13 +415,18 @@ export async function optimizeCommand(flags: OptimizeFlags, globals: GlobalFlags
     }
   }
   const search = await prepareSearch(config, flags, settings);
-  const { bars, label } = await loadRunBars(config, io);
   const total = shard === undefined ? search.plannedTrials : shardTrials(search, shard);
-  // Threads boot while this thread probes the warm-ups.
-  const pool = await startPool(search, total, bars.length);
+  // Threads boot while this thread loads the data and probes the warm-ups: at once for an
+  // explicit --workers, else once the data says whether the search is big enough for them.
+  let pool = settings.workers === undefined ? undefined : await startPool(search, total, Infinity);
   let outcome: SearchOutcome;
   let header: OptimizeHeader;
+  let bars: BarSeries;
   try {
+    const loaded = await loadRunBars(config, io);
+    bars = loaded.bars;
+    const label = loaded.label;
+    if (settings.workers === undefined) pool = await startPool(search, total, bars.length);
     const warmup = searchWarmup(bars, search.loaded.strategy, validParams(search), config.timeZone);
     header = buildHeader(search, bars, label, warmup);
     const evaluator = evaluatorFor(pool, bars, search);

@@ -19,7 +19,7 @@ import { PROGRESS_INTERVAL_BARS, runBacktest, type RunOptions, type RunResult } 
 import { ConfigError, EXIT_CODES, UsageError } from '../../errors.js';
 import { computeMetrics, type Metrics } from '../../metrics/index.js';
 import { equityCsv, ordersCsv, tradesCsv } from '../../report/csv.js';
-import { buildRunDocument, stringifyDocument, type RunMeta } from '../../report/json.js';
+import { buildRunDocument, stringifyDocument, type Conventions, type RunMeta } from '../../report/json.js';
 import { makeChalk, renderHeader, renderMetricsTable, renderTradesTable } from '../../report/table.js';
 import { renderHtmlReport } from '../../report/html.js';
 import { resultNotes } from '../../report/run-document.js';
@@ -187,28 +187,9 @@ export async function executePortfolioRun(
   const dialects = [...new Set(data.feeds.map((f) => f.dialect))];
   const meta: RunMeta = {
     btVersion: btVersion(),
-    strategy: {
-      name: strategy.name,
-      source: loaded.kind === 'file' ? portablePath(loaded.source) : loaded.source,
-      kind: loaded.kind,
-      sha256: loaded.sha256,
-    },
+    strategy: strategyMeta(loaded),
     data: { file: data.label, sha256: digest.digest('hex'), dialect: dialects.length === 1 ? dialects[0] : 'several (see portfolio.feeds)' },
-    conventions: {
-      initialCash: config.cash,
-      commissionRate: config.commissionRate,
-      commissionFixed: config.commissionFixed,
-      slippageRate: config.slippageRate,
-      fill: config.fillAt,
-      sizing: config.sizing,
-      fractional: config.fractional,
-      closeAtEnd: config.closeAtEnd,
-      stopLoss: config.stopLoss,
-      takeProfit: config.takeProfit,
-      trailingStop: config.trailingStop,
-      from: config.from,
-      to: config.to,
-    },
+    conventions: conventionsOf(config),
   };
   const contributions = symbolContributions(result);
   const document = {
@@ -221,6 +202,35 @@ export async function executePortfolioRun(
     }),
   };
   return { config, strategy: loaded, result, metrics, meta, document };
+}
+
+/** The strategy part of a result's metadata: name, source as given (never absolute), kind, SHA-256. */
+function strategyMeta(loaded: LoadedStrategy): RunMeta['strategy'] {
+  return {
+    name: loaded.strategy.name,
+    source: loaded.kind === 'file' ? portablePath(loaded.source) : loaded.source,
+    kind: loaded.kind,
+    sha256: loaded.sha256,
+  };
+}
+
+/** The conventions in force, as echoed in every result. */
+function conventionsOf(config: RunConfig): Conventions {
+  return {
+    initialCash: config.cash,
+    commissionRate: config.commissionRate,
+    commissionFixed: config.commissionFixed,
+    slippageRate: config.slippageRate,
+    fill: config.fillAt,
+    sizing: config.sizing,
+    fractional: config.fractional,
+    closeAtEnd: config.closeAtEnd,
+    stopLoss: config.stopLoss,
+    takeProfit: config.takeProfit,
+    trailingStop: config.trailingStop,
+    from: config.from,
+    to: config.to,
+  };
 }
 
 /**
@@ -249,28 +259,9 @@ export async function executeRun(config: RunConfig, io: CliIo): Promise<Complete
   });
   const meta: RunMeta = {
     btVersion: btVersion(),
-    strategy: {
-      name: strategy.name,
-      source: loaded.kind === 'file' ? portablePath(loaded.source) : loaded.source,
-      kind: loaded.kind,
-      sha256: loaded.sha256,
-    },
+    strategy: strategyMeta(loaded),
     data: { file: portablePath(label), sha256: bars.source.sha256, dialect: bars.source.dialect },
-    conventions: {
-      initialCash: config.cash,
-      commissionRate: config.commissionRate,
-      commissionFixed: config.commissionFixed,
-      slippageRate: config.slippageRate,
-      fill: config.fillAt,
-      sizing: config.sizing,
-      fractional: config.fractional,
-      closeAtEnd: config.closeAtEnd,
-      stopLoss: config.stopLoss,
-      takeProfit: config.takeProfit,
-      trailingStop: config.trailingStop,
-      from: config.from,
-      to: config.to,
-    },
+    conventions: conventionsOf(config),
   };
   return { config, strategy: loaded, result, metrics, meta, document: buildRunDocument(result, metrics, meta) };
 }

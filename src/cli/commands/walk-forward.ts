@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { RunFlags } from '../../config/run-config.js';
 import { UsageError } from '../../errors.js';
 import type { OptimizeHeader } from '../../optimize/result.js';
-import { parseWindowLength, runWalkForward, walkForwardWindows, windowWarmup, type WalkForwardOutcome, type Windowing } from '../../optimize/walk-forward.js';
+import { parseWindowLength, runWalkForward, walkForwardWindows, windowWarmup, type WalkForwardOutcome, type WalkForwardWindow, type Windowing } from '../../optimize/walk-forward.js';
 import { stringifyDocument } from '../../report/json.js';
 import { makeChalk } from '../../report/table.js';
 import { buildWalkForwardDocument, renderWalkForward, stitchedEquityCsv, windowsCsv } from '../../report/walk-forward.js';
@@ -51,13 +51,18 @@ export async function walkForwardCommand(flags: WalkForwardFlags, globals: Globa
   const config = resolveRunConfig(flags);
   const settings = parseSearchSettings(flags);
   const search = await prepareSearch(config, flags, settings);
-  const { bars, label } = await loadRunBars(config, io);
-  const times = { time: bars.time, intraday: bars.intraday };
-  const windows = walkForwardWindows(bars.time, windowing);
-  const pool = await startPool(search, search.plannedTrials * windows.length, windows[0].inSample.end - windows[0].inSample.start);
+  // Threads boot while this thread loads the data: at once for an explicit --workers, else
+  // once the data says whether the analysis is big enough for them.
+  let pool = settings.workers === undefined ? undefined : await startPool(search, search.plannedTrials, Infinity);
   let outcome: WalkForwardOutcome;
   let header: OptimizeHeader;
+  let times: { time: Float64Array; intraday: boolean };
+  let windows: readonly WalkForwardWindow[];
   try {
+    const { bars, label } = await loadRunBars(config, io);
+    times = { time: bars.time, intraday: bars.intraday };
+    windows = walkForwardWindows(bars.time, windowing);
+    if (settings.workers === undefined) pool = await startPool(search, search.plannedTrials * windows.length, windows[0].inSample.end - windows[0].inSample.start);
     // The header's warm-up fields describe the first window; each window reports its own.
     const firstWarmup = windowWarmup({ bars, strategy: search.loaded.strategy, options: trialRunOptions(config) }, windows[0], validParams(search));
     header = buildHeader(search, bars, label, firstWarmup);
