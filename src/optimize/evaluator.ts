@@ -7,6 +7,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { sliceBars, type BarSeries } from '../data/bar-series.js';
 import type { Strategy } from '../strategy/define-strategy.js';
 import { evaluateTrials, type TrialRunOptions } from './evaluate.js';
+import { probeWarmups } from './warmup.js';
 
 /** A range of bars `[start, end)` of the loaded series that trials run on. */
 export interface BarWindow {
@@ -25,6 +26,11 @@ export interface TrialEvaluator {
    * @throws an `AbortError` (name) when `signal` aborts; BtError from a run.
    */
   evaluate(window: BarWindow, firstDecisionBar: number, paramsList: readonly Readonly<Record<string, unknown>>[], signal?: AbortSignal): Promise<Float64Array>;
+  /**
+   * Warm-up [bars] of each of `paramsList` on the bars of `window` (`probeWarmups`).
+   * @throws an `AbortError` when `signal` aborts; BtError from `init`.
+   */
+  warmups(window: BarWindow, paramsList: readonly Readonly<Record<string, unknown>>[], signal?: AbortSignal): Promise<Int32Array>;
   /** Releases threads; safe to call more than once. */
   close(): Promise<void>;
 }
@@ -62,11 +68,21 @@ export class InProcessEvaluator implements TrialEvaluator {
   async evaluate(window: BarWindow, firstDecisionBar: number, paramsList: readonly Readonly<Record<string, unknown>>[], signal?: AbortSignal): Promise<Float64Array> {
     await yieldToEventLoop();
     if (signal?.aborted === true) throw abortError();
+    return evaluateTrials(this.#barsOf(window), this.#strategy, this.#options, firstDecisionBar, paramsList);
+  }
+
+  async warmups(window: BarWindow, paramsList: readonly Readonly<Record<string, unknown>>[], signal?: AbortSignal): Promise<Int32Array> {
+    await yieldToEventLoop();
+    if (signal?.aborted === true) throw abortError();
+    return probeWarmups(this.#barsOf(window), this.#strategy, paramsList, this.#options.timeZone);
+  }
+
+  #barsOf(window: BarWindow): BarSeries {
     if (this.#window?.start !== window.start || this.#window.end !== window.end) {
       this.#window = window;
       this.#slice = window.start === 0 && window.end === this.#bars.length ? this.#bars : sliceBars(this.#bars, window.start, window.end);
     }
-    return evaluateTrials(this.#slice!, this.#strategy, this.#options, firstDecisionBar, paramsList);
+    return this.#slice!;
   }
 
   async close(): Promise<void> {

@@ -25,8 +25,10 @@ export interface WorkerSetup {
   readonly options: TrialRunOptions;
 }
 
-/** One task: a batch of trials on a window of the shared bars. */
+/** One task: a batch of trials (runs, or warm-up probes) on a window of the shared bars. */
 export interface TrialTask {
+  /** `runs`: run and measure each; `warmups`: only find each one's warm-up. */
+  readonly kind: 'runs' | 'warmups';
   /** Identifies `bars` so a worker builds its views once. */
   readonly barsKey: number;
   readonly bars: SharedBars;
@@ -45,8 +47,11 @@ export interface SerializedError {
   readonly stack?: string;
 }
 
-/** A task's outcome: encoded metric values, or the error of the first failing trial. */
-export type TrialTaskResult = { readonly values: Float64Array; readonly error?: undefined } | { readonly error: SerializedError; readonly values?: undefined };
+/** A task's outcome: encoded metric values (runs) or warm-ups, or the error of the first failing trial. */
+export type TrialTaskResult =
+  | { readonly values: Float64Array; readonly warmups?: undefined; readonly error?: undefined }
+  | { readonly warmups: Int32Array; readonly values?: undefined; readonly error?: undefined }
+  | { readonly error: SerializedError; readonly values?: undefined; readonly warmups?: undefined };
 
 type PiscinaInstance = {
   run(task: unknown, options?: { signal?: AbortSignal }): Promise<unknown>;
@@ -96,9 +101,17 @@ export class TrialPool implements TrialEvaluator {
   }
 
   async evaluate(window: BarWindow, firstDecisionBar: number, paramsList: readonly Readonly<Record<string, unknown>>[], signal?: AbortSignal): Promise<Float64Array> {
+    return (await this.#run('runs', window, firstDecisionBar, paramsList, signal)).values!;
+  }
+
+  async warmups(window: BarWindow, paramsList: readonly Readonly<Record<string, unknown>>[], signal?: AbortSignal): Promise<Int32Array> {
+    return (await this.#run('warmups', window, 0, paramsList, signal)).warmups!;
+  }
+
+  async #run(kind: TrialTask['kind'], window: BarWindow, firstDecisionBar: number, paramsList: readonly Readonly<Record<string, unknown>>[], signal: AbortSignal | undefined): Promise<TrialTaskResult> {
     if (this.#bars === undefined) throw new InternalError('BT_INTERNAL_NO_BARS', 'the trial pool has no bars (call setBars first)');
     if (signal?.aborted === true) throw abortError();
-    const task: TrialTask = { barsKey: this.#barsKey, bars: this.#bars, window, firstDecisionBar, params: paramsList };
+    const task: TrialTask = { kind, barsKey: this.#barsKey, bars: this.#bars, window, firstDecisionBar, params: paramsList };
     let result: TrialTaskResult;
     try {
       result = (await this.#pool.run(task, signal === undefined ? undefined : { signal })) as TrialTaskResult;
@@ -113,7 +126,7 @@ export class TrialPool implements TrialEvaluator {
       if (stack !== undefined) error.stack = stack;
       throw error;
     }
-    return result.values;
+    return result;
   }
 
   async close(): Promise<void> {

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BarSeries } from '../data/bar-series.js';
+import { sliceBars, type BarSeries } from '../data/bar-series.js';
 import { loadBars } from '../data/index.js';
 import { ALL_IN_FRACTION } from '../engine/broker.js';
 import { packageRoot } from '../strategy/package-root.js';
@@ -13,7 +13,7 @@ import { parseConstraint } from './constraint.js';
 import { InProcessEvaluator } from './evaluator.js';
 import type { TrialRunOptions } from './evaluate.js';
 import { TrialPool } from './pool.js';
-import { runSearch, type MethodSettings, type SearchPlan } from './search.js';
+import { probeSearchWarmup, runSearch, type MethodSettings, type SearchPlan } from './search.js';
 import { buildSearchSpace } from './search-space.js';
 import { validCombinations } from './valid-combinations.js';
 import { searchWarmup } from './warmup.js';
@@ -86,6 +86,17 @@ describe('runSearch', () => {
     expect(outcome.incomplete).toBe(true);
     expect(outcome.runs.length).toBe(progress);
     expect(outcome.runs.length).toBeLessThan(90);
+  });
+
+  it('probes warm-ups on the pool and in-process alike, and as in one thread', async () => {
+    const space = buildSearchSpace(['fast=5:50:5', 'slow=20:300:7'], strategy.params, { direction: 'long-only' });
+    const valid = validCombinations(space, [], strategy.validate as never);
+    const combinations = valid.indices.map((i) => paramsAt(space, i));
+    const window = { start: 100, end: bars.length };
+    const expected = searchWarmup(sliceBars(bars, 100, bars.length), strategy, combinations);
+    expect(expected.warmupBars, 'slow 300').toBe(299);
+    expect(await probeSearchWarmup(pool, bars, window, combinations)).toEqual(expected);
+    expect(await probeSearchWarmup(new InProcessEvaluator(bars, strategy, options), bars, window, combinations)).toEqual(expected);
   });
 
   it('reports progress up to the planned total', async () => {

@@ -9,6 +9,7 @@
  * trials whose number is K − 1 modulo N, a strided slice that spreads cheap and expensive
  * regions of the space evenly over the shards.
  */
+import { sliceBars, type BarSeries } from '../data/bar-series.js';
 import { UsageError } from '../errors.js';
 import { decodeMetrics } from './evaluate.js';
 import { isAbortError, type BarWindow, type TrialEvaluator } from './evaluator.js';
@@ -18,6 +19,7 @@ import { randomTrials } from './random.js';
 import type { SearchMethod, TrialRun } from './result.js';
 import { paramsAt, type ParamValue, type SearchSpace } from './search-space.js';
 import type { ValidCombinations } from './valid-combinations.js';
+import { summarizeWarmups, type SearchWarmup } from './warmup.js';
 
 /** The method and its settings. */
 export type MethodSettings =
@@ -84,12 +86,53 @@ export function methodName(method: MethodSettings): SearchMethod {
 }
 
 /**
- * Trials per task: enough to amortise messaging, small enough to balance the workers and to
- * stop promptly on Ctrl-C (about 8 tasks per worker, 1 … 64 trials each; 8 in-process).
+ * Trials in the next task, given the trials not yet handed out (guided self-scheduling): a
+ * share of the rest, so early tasks are large enough to amortise messaging and the last ones
+ * small enough that no worker idles long at the end; 1 … 64 trials. In-process: 8 (a yield to
+ * the event loop every few milliseconds, for progress and Ctrl-C).
  */
-export function batchSize(trials: number, parallelism: number): number {
+export function batchSize(remaining: number, parallelism: number): number {
   if (parallelism <= 1) return 8;
-  return Math.min(64, Math.max(1, Math.ceil(trials / (parallelism * 8))));
+  return Math.min(64, Math.max(1, Math.ceil(remaining / (parallelism * 4))));
+}
+
+/**
+ * The shared first decision bar of `combinations` (full parameter values, in search order) on
+ * the bars `window` of `bars`, probed on the evaluator in batches (in parallel on the pool).
+ * @returns undefined when `signal` aborted.
+ * @throws DataError `BT_DATA_TOO_SHORT` (see `summarizeWarmups`); BtError from `init`.
+ */
+export async function probeSearchWarmup(
+  evaluator: TrialEvaluator,
+  bars: BarSeries,
+  window: BarWindow,
+  combinations: readonly Readonly<Record<string, unknown>>[],
+  signal?: AbortSignal,
+): Promise<SearchWarmup | undefined> {
+  const parallelism = evaluator.parallelism;
+  const size = parallelism <= 1 ? 512 : Math.min(4096, Math.max(16, Math.ceil(combinations.length / (parallelism * 4))));
+  const warmups = new Int32Array(combinations.length);
+  let next = 0;
+  let failure: unknown;
+  let interrupted = false;
+  const lane = async (): Promise<void> => {
+    while (next < combinations.length && failure === undefined && !interrupted) {
+      const from = next;
+      next = Math.min(combinations.length, next + size);
+      try {
+        warmups.set(await evaluator.warmups(window, combinations.slice(from, next), signal), from);
+      } catch (error) {
+        if (isAbortError(error) || signal?.aborted === true) interrupted = true;
+        else failure ??= error;
+        return;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, parallelism * 2) }, lane));
+  if (failure !== undefined) throw failure;
+  if (interrupted || signal?.aborted === true) return undefined;
+  const windowBars = window.start === 0 && window.end === bars.length ? bars : sliceBars(bars, window.start, window.end);
+  return summarizeWarmups(windowBars, warmups, combinations);
 }
 
 /**
@@ -105,13 +148,13 @@ export async function runSearch(plan: SearchPlan, control: SearchControl): Promi
 
   /** Runs `items` (trial number, combination) in batches on the evaluator's lanes. */
   const runItems = async (items: readonly { trial: number; combination: number }[], total: number): Promise<boolean> => {
-    const size = batchSize(items.length, control.evaluator.parallelism);
-    const batches: (typeof items)[] = [];
-    for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
+    const parallelism = control.evaluator.parallelism;
     let next = 0;
     const lane = async (): Promise<void> => {
-      while (next < batches.length && failure === undefined && !interrupted) {
-        const batch = batches[next++];
+      while (next < items.length && failure === undefined && !interrupted) {
+        const size = batchSize(items.length - next, parallelism);
+        const batch = items.slice(next, next + size);
+        next += batch.length;
         const params = batch.map((item) => paramsAt(space, item.combination));
         let values: Float64Array;
         try {
@@ -126,7 +169,8 @@ export async function runSearch(plan: SearchPlan, control: SearchControl): Promi
         control.onProgress?.(done, total);
       }
     };
-    const lanes = Math.min(batches.length, Math.max(1, control.evaluator.parallelism * 2));
+    // Two tasks per worker in flight, so a worker never waits for the next one.
+    const lanes = Math.max(1, parallelism * 2);
     await Promise.all(Array.from({ length: lanes }, lane));
     if (failure !== undefined) throw failure;
     if (control.signal?.aborted === true) interrupted = true;

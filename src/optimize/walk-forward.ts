@@ -48,10 +48,10 @@ import type { MetricValuesRecord, TrialRunOptions } from './evaluate.js';
 import type { TrialEvaluator } from './evaluator.js';
 import { objectiveValue, type Objective } from './objective.js';
 import { buildOptimizeResult } from './result.js';
-import { runSearch, type MethodSettings } from './search.js';
+import { probeSearchWarmup, runSearch, type MethodSettings } from './search.js';
 import { paramsAt, type ParamValue, type SearchSpace } from './search-space.js';
 import type { ValidCombinations } from './valid-combinations.js';
-import { searchWarmup, type SearchWarmup } from './warmup.js';
+import type { SearchWarmup } from './warmup.js';
 
 /** A window length: a number of bars, or a calendar length. */
 export type WindowLength =
@@ -260,6 +260,8 @@ export interface WalkForwardPlan {
   readonly method: MethodSettings;
   readonly objective: Objective;
   readonly windows: readonly WalkForwardWindow[];
+  /** The first window's warm-up when already probed (`windowWarmup`). */
+  readonly firstWarmup?: SearchWarmup;
 }
 
 /** How the analysis reports and stops (as a search). */
@@ -313,16 +315,20 @@ function ratio(numerator: number | null, denominator: number | null): number | n
 }
 
 /**
- * The largest warm-up in the search space on a window's in-sample bars.
+ * The largest warm-up in the search space on a window's in-sample bars, probed on the
+ * evaluator.
+ * @returns undefined when `signal` aborted.
  * @throws DataError `BT_DATA_TOO_SHORT` naming the window when it is shorter than that warm-up.
  */
-export function windowWarmup(
-  plan: Pick<WalkForwardPlan, 'bars' | 'strategy' | 'options'>,
+export async function windowWarmup(
+  bars: BarSeries,
   window: WalkForwardWindow,
-  combinations: Iterable<Readonly<Record<string, unknown>>>,
-): SearchWarmup {
+  combinations: readonly Readonly<Record<string, unknown>>[],
+  evaluator: TrialEvaluator,
+  signal?: AbortSignal,
+): Promise<SearchWarmup | undefined> {
   try {
-    return searchWarmup(sliceBars(plan.bars, window.inSample.start, window.inSample.end), plan.strategy, combinations, plan.options.timeZone);
+    return await probeSearchWarmup(evaluator, bars, window.inSample, combinations, signal);
   } catch (error) {
     if (error instanceof DataError && error.code === 'BT_DATA_TOO_SHORT') {
       throw new DataError('BT_DATA_TOO_SHORT', `walk-forward window ${window.index}: ${error.message}`, { hint: 'use a longer --train window or narrow the --param ranges to shorter periods' });
@@ -347,7 +353,11 @@ export async function runWalkForward(plan: WalkForwardPlan, control: WalkForward
   let incomplete = false;
   for (const window of plan.windows) {
     const isBars = sliceBars(bars, window.inSample.start, window.inSample.end);
-    const warmup = windowWarmup(plan, window, combinations);
+    const warmup = window === plan.windows[0] && plan.firstWarmup !== undefined ? plan.firstWarmup : await windowWarmup(bars, window, combinations, control.evaluator, control.signal);
+    if (warmup === undefined) {
+      incomplete = true;
+      break;
+    }
     const before = done;
     const outcome = await runSearch(
       { space, valid, method: plan.method, objective, window: window.inSample, firstDecisionBar: warmup.firstDecisionBar },

@@ -1,7 +1,8 @@
 /**
  * A piscina worker of the trial pool (`pool.ts`). On start it loads the strategy itself (a
  * built-in by name, or the user's file through the same loader and tsx as the main thread);
- * each task then runs a batch of trials on bars shared through SharedArrayBuffers.
+ * each task then runs a batch of trials (or probes their warm-ups) on bars shared through
+ * SharedArrayBuffers.
  *
  * Errors are returned as data (code, exit code, message, hint, location) rather than thrown,
  * so the main thread can rebuild the same `BtError` and report it as `bt run` would.
@@ -14,6 +15,7 @@ import type { Strategy } from '../strategy/define-strategy.js';
 import { evaluateTrials } from './evaluate.js';
 import type { SerializedError, TrialTask, TrialTaskResult, WorkerSetup } from './pool.js';
 import { barsFromShared } from './shared-bars.js';
+import { probeWarmups } from './warmup.js';
 
 function serialize(error: unknown): SerializedError {
   if (error instanceof BtError) {
@@ -50,6 +52,7 @@ async function initialize(): Promise<(task: TrialTask) => TrialTaskResult> {
         window = task.window.start === 0 && task.window.end === bars!.length ? bars : sliceBars(bars!, task.window.start, task.window.end);
         windowKey = key;
       }
+      if (task.kind === 'warmups') return { warmups: probeWarmups(window!, strategy!, task.params, setup.options.timeZone) };
       return { values: evaluateTrials(window!, strategy!, setup.options, task.firstDecisionBar, task.params) };
     } catch (error) {
       return { error: serialize(error) };

@@ -11,7 +11,8 @@ import { metricDefinition, metricKeys, type MetricKey } from '../metrics/index.j
 import type { Heatmap } from '../optimize/heatmap.js';
 import { objectiveValue } from '../optimize/objective.js';
 import type { OptimizeDocument } from '../optimize/result.js';
-import { COMPACT_CHARS, formatMetric } from './table.js';
+import type { Sizing } from '../engine/types.js';
+import { COMPACT_CHARS, describeSizing, formatCash, formatMetric, formatPercent } from './table.js';
 
 /** Metrics shown next to the objective in the top-N table. */
 const KEY_METRICS: readonly MetricKey[] = ['totalReturn', 'cagr', 'sharpe', 'maxDrawdown', 'tradeCount', 'winRate'];
@@ -40,8 +41,16 @@ export function renderOptimizeHeader(doc: OptimizeDocument, chalk: ChalkInstance
   const fixed = Object.entries(search.fixed).map(([k, v]) => `${k}=${String(v)}`);
   const firstBar = doc.firstDecisionBar;
   const objective = `${doc.objective.direction} ${doc.objective.key}${doc.objective.minTrades === null ? '' : ` (runs with fewer than ${doc.objective.minTrades} trades excluded)`}`;
+  const c = doc.conventions as { initialCash?: number; commissionRate?: number; fill?: string; sizing?: Sizing };
+  const conventions = [
+    c.initialCash === undefined ? '' : `cash ${formatCash(c.initialCash)}`,
+    c.commissionRate === undefined ? '' : `commission ${formatPercent(c.commissionRate)}`,
+    c.fill === undefined ? '' : `fills ${c.fill}`,
+    c.sizing === undefined ? '' : `sizing ${describeSizing(c.sizing)}`,
+  ].filter((x) => x !== '');
   return [
     `${chalk.bold(doc.strategy.name)} on ${chalk.bold(data.symbol)} · ${data.file} · ${data.bars} bars${span}`,
+    ...(conventions.length > 0 ? [chalk.dim(conventions.join(' · '))] : []),
     chalk.dim(`${method} over ${axes.join(' × ')}${fixed.length > 0 ? ` · fixed ${fixed.join(', ')}` : ''}`),
     chalk.dim(
       `${search.combinations} combinations, ${search.valid} valid${ruledOut.length > 0 ? ` (${ruledOut.join(', ')})` : ''} · ${doc.counts.evaluated} runs${doc.counts.withoutObjective > 0 ? `, ${doc.counts.withoutObjective} without an objective value` : ''} · objective: ${objective}`,
@@ -128,7 +137,7 @@ export function renderHeatmap(heatmap: Heatmap, chalk: ChalkInstance, colour: bo
       const code = RAMP[Math.round(position(value) * (RAMP.length - 1))];
       return chalk.bgAnsi256(code).ansi256(16)(text);
     });
-    lines.push(`${String(rows.values[r]).padStart(rowLabelWidth)} ${rendered.join('')}`);
+    lines.push(`${String(rows.values[r]).padStart(rowLabelWidth)} ${rendered.join('')}`.trimEnd());
   });
   const better = objective.direction === 'maximize' ? 'higher' : 'lower';
   lines.push(

@@ -3,12 +3,13 @@
  * determinism across workers and repeated runs, files, HTML report, shards, and every usage
  * error with its exit code and message. `--workers 2` uses the compiled worker (npm run build).
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metricKeys } from '../../src/metrics/registry.js';
-import { runCli } from './run-cli.js';
+import { starterStrategySource } from '../../src/strategy/starter-template.js';
+import { runCli, spawnCli } from './run-cli.js';
 
 const GRID = ['--strategy', 'sma-cross', '--param', 'fast=5:50:5', '--param', 'slow=20:200:20', '--constraint', 'fast < slow'];
 let dir: string;
@@ -42,9 +43,10 @@ describe('bt optimize', () => {
     const { stdout, stderr } = await ok([...GRID, '--maximize', 'sharpe', '--workers', '1']);
     const lines = stdout.split('\n');
     expect(lines[0]).toBe('sma-cross on SP500-2000 · data/sp500-2000.csv · 5105 bars 2000-01-03 → 2020-04-17');
-    expect(lines[1]).toBe('grid search over fast ∈ {5, 10, … 50 (10 values)} × slow ∈ {20, 40, … 200 (10 values)} · fixed direction=long-only');
-    expect(lines[2]).toBe('100 combinations, 90 valid (10 ruled out by --constraint) · 90 runs · objective: maximize sharpe');
-    expect(lines[3]).toBe('all runs decide from bar 200: 1 + the largest warm-up in the search space (199 bars), so every run covers the same window');
+    expect(lines[1]).toBe('cash 100,000.00 · commission 0.10% · fills next-open · sizing all-in');
+    expect(lines[2]).toBe('grid search over fast ∈ {5, 10, … 50 (10 values)} × slow ∈ {20, 40, … 200 (10 values)} · fixed direction=long-only');
+    expect(lines[3]).toBe('100 combinations, 90 valid (10 ruled out by --constraint) · 90 runs · objective: maximize sharpe');
+    expect(lines[4]).toBe('all runs decide from bar 200: 1 + the largest warm-up in the search space (199 bars), so every run covers the same window');
     expect(stdout).toContain('Top 10 of 90 runs by sharpe ratio');
     expect(stdout).toMatch(/│\s+1 │\s+\d+ │\s+\d+ │\s+-?\d\.\d{3} │/);
     expect(stdout).toContain('Heatmap of sharpe ratio: rows fast, columns slow');
@@ -52,6 +54,13 @@ describe('bt optimize', () => {
     expect(stdout, 'no colour: shaded cells').toMatch(/[░▒▓█]-?\d\.\d\d/);
     expect(stdout).not.toMatch(/\u001b\[/);
     expect(stderr).toBe('bt optimize: 90 runs of sma-cross on 1 worker; all runs decide from bar 200\n');
+  });
+
+  it('puts the longer parameter on the heatmap rows when the grid would be wider than the terminal', async () => {
+    const { stdout } = await ok(['--strategy', 'sma-cross', '--param', 'fast=5:50:5', '--param', 'slow=20:200:10', '--workers', '1', '--top', '1']);
+    expect(stdout).toContain('Heatmap of sharpe ratio: rows slow, columns fast');
+    const explicit = await ok(['--strategy', 'sma-cross', '--param', 'fast=5:50:5', '--param', 'slow=20:200:10', '--workers', '1', '--top', '1', '--heatmap', 'fast,slow']);
+    expect(explicit.stdout).toContain('Heatmap of sharpe ratio: rows fast, columns slow');
   });
 
   it('colours the heatmap cells when colour is on', async () => {
@@ -165,6 +174,22 @@ describe('bt optimize', () => {
   });
 });
 
+describe('bt optimize with a user strategy file', () => {
+  it('loads the .ts file in every worker (tsx) and gives the same JSON on 1 and 2 workers (spawned CLI)', () => {
+    writeFileSync(join(dir, 'user-strategy.ts'), starterStrategySource('user-strategy'));
+    const args = ['optimize', '--strategy', './user-strategy.ts', '--param', 'fast=5:20:5', '--param', 'stopAtr=1,2', '--json'];
+    const one = spawnCli([...args, '--workers', '1'], { cwd: dir });
+    expect(one.code, one.stderr).toBe(0);
+    const two = spawnCli([...args, '--workers', '2'], { cwd: dir });
+    expect(two.code, two.stderr).toBe(0);
+    const a = one.stdout;
+    expect(two.stdout).toBe(a);
+    const doc = JSON.parse(a);
+    expect(doc.strategy).toMatchObject({ name: 'user-strategy', kind: 'file' });
+    expect(doc.runs).toHaveLength(8);
+  });
+});
+
 describe('bt optimize --shard and bt merge', () => {
   it('3 shards merged give exactly the unsharded result (grid and random)', async () => {
     const random = ['--strategy', 'sma-cross', '--param', 'fast=5:50:5', '--param', 'slow=20:300:10', '--constraint', 'fast < slow', '--method', 'random', '--trials', '40', '--seed', '5'];
@@ -207,7 +232,7 @@ describe('bt optimize --shard and bt merge', () => {
     expect(foreign.stderr).toMatch(/^error\[BT_MERGE_MISMATCH\]: ".*m2\.jsonl" is a shard of a different search/);
     const cut = join(dir, 'cut.jsonl');
     const text = readFileSync(a, 'utf8').trimEnd().split('\n');
-    (await import('node:fs')).writeFileSync(cut, `${text.slice(0, -1).join('\n')}\n`);
+    writeFileSync(cut, `${text.slice(0, -1).join('\n')}\n`);
     const broken = await runCli(['merge', cut]);
     expect(broken.code).toBe(3);
     expect(broken.stderr).toMatch(/error\[BT_SHARD_INVALID\]: .*cut\.jsonl:\d+: the file has no end line/);

@@ -26,11 +26,11 @@ import { DEFAULT_OBJECTIVE_KEY, parseMetricKey, type Objective } from '../../opt
 import { TrialPool } from '../../optimize/pool.js';
 import { MAX_SEED } from '../../optimize/prng.js';
 import { buildOptimizeDocument, type OptimizeDocument, type OptimizeHeader } from '../../optimize/result.js';
-import { methodSeed, plannedTrials, runSearch, type MethodSettings, type SearchOutcome, type Shard } from '../../optimize/search.js';
+import { methodSeed, plannedTrials, probeSearchWarmup, runSearch, type MethodSettings, type SearchOutcome, type Shard } from '../../optimize/search.js';
 import { buildSearchSpace, paramsAt, type ParamValue, type SearchSpace } from '../../optimize/search-space.js';
 import { parseShard, shardJsonLines } from '../../optimize/shard.js';
 import { validCombinations, type ValidCombinations } from '../../optimize/valid-combinations.js';
-import { searchWarmup, type SearchWarmup } from '../../optimize/warmup.js';
+import type { SearchWarmup } from '../../optimize/warmup.js';
 import { renderHtmlReport } from '../../report/html.js';
 import { buildRunDocument, stringifyDocument, type RunMeta } from '../../report/json.js';
 import { renderHeatmap, renderOptimizeHeader, renderTopTable, trialsCsv } from '../../report/optimize-table.js';
@@ -369,7 +369,12 @@ export function emitResult(doc: OptimizeDocument, output: ResultOutput, io: CliI
   const heatmap = documentHeatmap(doc, output.heatmap);
   if (!output.quiet && heatmap !== undefined && heatmap.best !== null) {
     const heatChalk = colour ? heatmapChalk(io) : chalk;
-    parts.push(renderHeatmap(heatmap, heatChalk, colour));
+    let text = renderHeatmap(heatmap, heatChalk, colour);
+    // Too wide for the terminal: put the longer axis on the rows (unless --heatmap chose).
+    if (output.heatmap === undefined && textWidth(text) > io.columns && heatmap.columns.values.length > heatmap.rows.values.length) {
+      text = renderHeatmap(buildHeatmap(doc.objective, doc.search.params, doc.runs, [heatmap.columns.name, heatmap.rows.name]), heatChalk, colour);
+    }
+    parts.push(text);
   }
   if (!output.quiet) {
     const lines = [...notes];
@@ -379,6 +384,12 @@ export function emitResult(doc: OptimizeDocument, output: ResultOutput, io: CliI
     for (const line of lines) parts.push(chalk.dim(`note: ${line}`));
   }
   io.stdout.write(`${parts.join('\n\n')}\n`);
+}
+
+/** Widest line of `text` in terminal columns (escape sequences not counted). */
+function textWidth(text: string): number {
+  // eslint-disable-next-line no-control-regex
+  return Math.max(...text.split('\n').map((line) => [...line.replace(/\u001b\[[0-9;]*m/g, '')].length));
 }
 
 /** A chalk for the heatmap: 256 colours where the terminal says it has them (chalk maps them down to 16 otherwise). */
@@ -420,32 +431,36 @@ export async function optimizeCommand(flags: OptimizeFlags, globals: GlobalFlags
   // explicit --workers, else once the data says whether the search is big enough for them.
   let pool = settings.workers === undefined ? undefined : await startPool(search, total, Infinity);
   let outcome: SearchOutcome;
-  let header: OptimizeHeader;
+  let header: OptimizeHeader | undefined;
   let bars: BarSeries;
   try {
     const loaded = await loadRunBars(config, io);
     bars = loaded.bars;
     const label = loaded.label;
     if (settings.workers === undefined) pool = await startPool(search, total, bars.length);
-    const warmup = searchWarmup(bars, search.loaded.strategy, validParams(search), config.timeZone);
-    header = buildHeader(search, bars, label, warmup);
     const evaluator = evaluatorFor(pool, bars, search);
-    if (!output.quiet) {
-      io.stderr.write(
-        `bt optimize: ${total} run${total === 1 ? '' : 's'} of ${search.loaded.strategy.name}${shard === undefined ? '' : ` (shard ${shard.index}/${shard.count})`} on ${evaluator.parallelism} worker${evaluator.parallelism === 1 ? '' : 's'}; all runs decide from bar ${warmup.firstDecisionBar}\n`,
-      );
-    }
-    const progress = await startSearchProgress(io, output.quiet);
-    try {
-      outcome = await withInterrupt((signal) =>
-        runSearch(
-          { space: search.space, valid: search.valid, method: settings.method, objective: settings.objective, window: { start: 0, end: bars.length }, firstDecisionBar: warmup.firstDecisionBar, shard },
+    const window = { start: 0, end: bars.length };
+    const searched = await withInterrupt(async (signal) => {
+      const warmup = await probeSearchWarmup(evaluator, bars, window, [...validParams(search)], signal);
+      if (warmup === undefined) return undefined;
+      header = buildHeader(search, bars, label, warmup);
+      if (!output.quiet) {
+        io.stderr.write(
+          `bt optimize: ${total} run${total === 1 ? '' : 's'} of ${search.loaded.strategy.name}${shard === undefined ? '' : ` (shard ${shard.index}/${shard.count})`} on ${evaluator.parallelism} worker${evaluator.parallelism === 1 ? '' : 's'}; all runs decide from bar ${warmup.firstDecisionBar}\n`,
+        );
+      }
+      const progress = await startSearchProgress(io, output.quiet);
+      try {
+        return await runSearch(
+          { space: search.space, valid: search.valid, method: settings.method, objective: settings.objective, window, firstDecisionBar: warmup.firstDecisionBar, shard },
           { evaluator, signal, onProgress: (done, all) => progress.update(done, all) },
-        ),
-      );
-    } finally {
-      progress.stop();
-    }
+        );
+      } finally {
+        progress.stop();
+      }
+    });
+    if (searched === undefined || header === undefined) throw interrupted(0, total, undefined);
+    outcome = searched;
   } finally {
     await pool?.close();
   }

@@ -55,7 +55,7 @@ export async function walkForwardCommand(flags: WalkForwardFlags, globals: Globa
   // once the data says whether the analysis is big enough for them.
   let pool = settings.workers === undefined ? undefined : await startPool(search, search.plannedTrials, Infinity);
   let outcome: WalkForwardOutcome;
-  let header: OptimizeHeader;
+  let header: OptimizeHeader | undefined;
   let times: { time: Float64Array; intraday: boolean };
   let windows: readonly WalkForwardWindow[];
   try {
@@ -63,25 +63,29 @@ export async function walkForwardCommand(flags: WalkForwardFlags, globals: Globa
     times = { time: bars.time, intraday: bars.intraday };
     windows = walkForwardWindows(bars.time, windowing);
     if (settings.workers === undefined) pool = await startPool(search, search.plannedTrials * windows.length, windows[0].inSample.end - windows[0].inSample.start);
-    // The header's warm-up fields describe the first window; each window reports its own.
-    const firstWarmup = windowWarmup({ bars, strategy: search.loaded.strategy, options: trialRunOptions(config) }, windows[0], validParams(search));
-    header = buildHeader(search, bars, label, firstWarmup);
     const evaluator = evaluatorFor(pool, bars, search);
     const total = search.plannedTrials * windows.length;
-    if (!config.output.quiet) {
-      io.stderr.write(`bt walkforward: ${windows.length} window${windows.length === 1 ? '' : 's'} × ${search.plannedTrials} runs of ${search.loaded.strategy.name} on ${evaluator.parallelism} worker${evaluator.parallelism === 1 ? '' : 's'}\n`);
-    }
-    const progress = await startSearchProgress(io, config.output.quiet);
-    try {
-      outcome = await withInterrupt((signal) =>
-        runWalkForward(
-          { bars, strategy: search.loaded.strategy, options: trialRunOptions(config), space: search.space, valid: search.valid, method: settings.method, objective: settings.objective, windows },
+    const combinations = [...validParams(search)];
+    const analysed = await withInterrupt(async (signal) => {
+      // The header's warm-up fields describe the first window; each window reports its own.
+      const firstWarmup = await windowWarmup(bars, windows[0], combinations, evaluator, signal);
+      if (firstWarmup === undefined) return undefined;
+      header = buildHeader(search, bars, label, firstWarmup);
+      if (!config.output.quiet) {
+        io.stderr.write(`bt walkforward: ${windows.length} window${windows.length === 1 ? '' : 's'} × ${search.plannedTrials} runs of ${search.loaded.strategy.name} on ${evaluator.parallelism} worker${evaluator.parallelism === 1 ? '' : 's'}\n`);
+      }
+      const progress = await startSearchProgress(io, config.output.quiet);
+      try {
+        return await runWalkForward(
+          { bars, strategy: search.loaded.strategy, options: trialRunOptions(config), space: search.space, valid: search.valid, method: settings.method, objective: settings.objective, windows, firstWarmup },
           { evaluator, signal, onProgress: (done, all) => progress.update(done, all) },
-        ),
-      );
-    } finally {
-      progress.stop();
-    }
+        );
+      } finally {
+        progress.stop();
+      }
+    });
+    if (analysed === undefined || header === undefined) throw interrupted(0, windows.length, undefined, 'windows');
+    outcome = analysed;
   } finally {
     await pool?.close();
   }
