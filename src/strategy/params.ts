@@ -150,7 +150,7 @@ export function resolveParams<S extends ParamSchema>(
   const names = Object.keys(schema);
   for (const { values, origin } of overrides) {
     for (const [name, raw] of Object.entries(values)) {
-      const spec = schema[name];
+      const spec = Object.hasOwn(schema, name) ? schema[name] : undefined;
       if (spec === undefined) {
         const valid = names.length > 0 ? names.join(', ') : '(this strategy has no parameters)';
         throw new UsageError('BT_PARAM_UNKNOWN', `unknown strategy parameter "${name}"${didYouMean(name, names)}`, {

@@ -42,7 +42,7 @@ import { btVersion } from '../../strategy/package-root.js';
 import { parseStratArgs, resolveParams, type ParamValues } from '../../strategy/params.js';
 import { useColour, type CliIo } from '../io.js';
 import { startProgress } from '../progress.js';
-import { loadRunBars, portablePath, resolveRunConfig, runOptionsFor, type GlobalFlags } from './run.js';
+import { conventionsOf, loadRunBars, portablePath, strategyMeta, resolveRunConfig, runOptionsFor, type GlobalFlags } from './run.js';
 
 /** Flags of the search itself, shared by `optimize` and `walkforward`. */
 export interface SearchFlags {
@@ -219,12 +219,7 @@ export function describeInputs(search: PreparedSearch, bars: BarSeries, label: s
   const { loaded, config } = search;
   return {
     btVersion: btVersion(),
-    strategy: {
-      name: loaded.strategy.name,
-      source: loaded.kind === 'file' ? portablePath(loaded.source) : loaded.source,
-      kind: loaded.kind,
-      sha256: loaded.sha256,
-    },
+    strategy: strategyMeta(loaded),
     data: {
       file: portablePath(label),
       sha256: bars.source.sha256,
@@ -484,21 +479,7 @@ export async function optimizeCommand(flags: OptimizeFlags, globals: GlobalFlags
         btVersion: doc.btVersion,
         strategy: doc.strategy,
         data: { file: doc.data.file, sha256: doc.data.sha256, dialect: doc.data.dialect },
-        conventions: {
-          initialCash: search.config.cash,
-          commissionRate: search.config.commissionRate,
-          commissionFixed: search.config.commissionFixed,
-          slippageRate: search.config.slippageRate,
-          fill: search.config.fillAt,
-          sizing: search.config.sizing,
-          fractional: search.config.fractional,
-          closeAtEnd: search.config.closeAtEnd,
-          stopLoss: search.config.stopLoss,
-          takeProfit: search.config.takeProfit,
-          trailingStop: search.config.trailingStop,
-          from: search.config.from,
-          to: search.config.to,
-        },
+        conventions: conventionsOf(search.config),
       };
       const html = renderHtmlReport({ run, metrics, meta, document: buildRunDocument(run, metrics, meta), heatmap });
       writeFilesAtomic([{ path: config.output.report, content: html }], '--report');

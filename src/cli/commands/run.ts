@@ -205,7 +205,7 @@ export async function executePortfolioRun(
 }
 
 /** The strategy part of a result's metadata: name, source as given (never absolute), kind, SHA-256. */
-function strategyMeta(loaded: LoadedStrategy): RunMeta['strategy'] {
+export function strategyMeta(loaded: LoadedStrategy): RunMeta['strategy'] {
   return {
     name: loaded.strategy.name,
     source: loaded.kind === 'file' ? portablePath(loaded.source) : loaded.source,
@@ -215,7 +215,7 @@ function strategyMeta(loaded: LoadedStrategy): RunMeta['strategy'] {
 }
 
 /** The conventions in force, as echoed in every result. */
-function conventionsOf(config: RunConfig): Conventions {
+export function conventionsOf(config: RunConfig): Conventions {
   return {
     initialCash: config.cash,
     commissionRate: config.commissionRate,
