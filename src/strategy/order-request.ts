@@ -47,6 +47,8 @@ const OPTION_NAMES: readonly string[] = [
   'tag',
 ];
 const KNOWN_OPTIONS = new Set(OPTION_NAMES);
+/** Options that must be positive numbers (`fraction` and `riskFraction` have their own range). */
+const POSITIVE_OPTIONS = OPTION_NAMES.filter((name) => name !== 'fraction' && name !== 'riskFraction' && name !== 'tag') as readonly (keyof OrderOptions)[];
 
 /**
  * Builds a broker order request for `side` on `symbol` from `options`; without a sizing
@@ -61,22 +63,8 @@ export function buildOrderRequest(symbol: number, side: OrderSide, options: Orde
       invalid(`unknown order option "${name}"${didYouMean(name, OPTION_NAMES)}`, `valid options: ${OPTION_NAMES.join(', ')}`);
     }
   }
-  for (const name of [
-    'quantity',
-    'cash',
-    'limitPrice',
-    'stopPrice',
-    'trailFraction',
-    'trailAmount',
-    'stopLossPrice',
-    'stopLossFraction',
-    'takeProfitPrice',
-    'takeProfitFraction',
-    'trailingStopFraction',
-    'trailingStopAmount',
-    'expiresAfterBars',
-  ] as const) {
-    positive(name, options[name]);
+  for (const name of POSITIVE_OPTIONS) {
+    positive(name, options[name] as number | undefined);
   }
   if (options.fraction !== undefined && !(options.fraction > 0 && options.fraction <= 1)) {
     invalid(`order option "fraction" must be in (0, 1], got "${options.fraction}"`, 'fraction is a share of equity: 0.5 = 50 %');
