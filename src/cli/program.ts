@@ -246,7 +246,7 @@ function addSearchOptions(command: Command): Command {
     .option('--population <n>', 'genetic search: individuals per generation (default 20)')
     .option('--generations <n>', 'genetic search: generations, the first one random (default 10)')
     .option('--seed <n>', 'random and genetic search: seed, 0 … 4294967295; same seed, same result (default 1)')
-    .option('--workers <n>', 'worker threads; 1 runs in this process (default: one per core, or 1 for a small search under 2 million bar-steps)');
+    .option('--workers <n>', 'worker threads; 1 runs in this process (default: one per core, or 1 for a small search under 8 million bar-steps (runs × bars))');
 }
 
 /** Registers `optimize`, `walkforward` and `merge`; their actions are imported lazily. */

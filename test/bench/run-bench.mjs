@@ -6,7 +6,7 @@
  *
  *   node test/bench/run-bench.mjs [--bars 1000000] [--runs 5] [--only core,strategy,…]
  */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,6 +65,20 @@ function timeIt(fn, runs = RUNS) {
     times.push(performance.now() - t0);
   }
   return { ms: median(times), result };
+}
+
+/**
+ * Runs `node argv…` once without blocking this process, so that several can run at once.
+ * @returns wall time [ms] and stdout; rejects when the process exits non-zero.
+ */
+function spawnAsync(argv) {
+  return new Promise((resolvePromise, reject) => {
+    const t0 = performance.now();
+    execFile(process.execPath, argv, { encoding: 'utf8', cwd: root, maxBuffer: 1 << 30 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${argv.join(' ')} failed: ${error.message}${stderr}`));
+      else resolvePromise({ ms: performance.now() - t0, stdout });
+    });
+  });
 }
 
 function spawnTimed(argv, runs = RUNS) {
@@ -256,7 +270,7 @@ try {
   }
 
   const extra = await import('./sections.mjs').catch(() => undefined);
-  const sectionContext = { root, dir, csvText, csvFile, BARS, RUNS, enabled, report, timeIt, spawnTimed, fmt, median };
+  const sectionContext = { root, dir, csvText, csvFile, BARS, RUNS, enabled, report, timeIt, spawnTimed, spawnAsync, fmt, median };
   if (extra !== undefined) await extra.runSections(sectionContext);
   if (enabled('portfolio')) {
     const { runPortfolioSection } = await import('./portfolio-bench.mjs');

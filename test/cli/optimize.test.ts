@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SMALL_SEARCH_BAR_STEPS, workerThreads } from '../../src/cli/commands/optimize.js';
 import { metricKeys } from '../../src/metrics/registry.js';
 import { starterStrategySource } from '../../src/strategy/starter-template.js';
 import { runCli, spawnCli } from './run-cli.js';
@@ -284,5 +285,23 @@ describe('bt optimize usage errors (exit 2)', () => {
     for (const flag of ['--param', '--constraint', '--maximize', '--minimize', '--method', '--trials', '--population', '--generations', '--seed', '--min-trades', '--workers', '--top', '--heatmap', '--shard', '--json', '--out', '--report']) expect(stdout, flag).toContain(flag);
     const root = await runCli(['--help']);
     for (const command of ['optimize', 'walkforward', 'merge']) expect(root.stdout).toContain(command);
+  });
+});
+
+describe('worker threads', () => {
+  it('runs a small search in-process by default and a large one on every core', () => {
+    expect(SMALL_SEARCH_BAR_STEPS).toBe(8_000_000);
+    // 1,000 runs over 5,105 bars: 5.1 million bar-steps, in-process.
+    expect(workerThreads(undefined, 1000, 5105, 2)).toBe(1);
+    // 2,000 runs over 5,105 bars: 10.2 million bar-steps, one thread per core.
+    expect(workerThreads(undefined, 2000, 5105, 2)).toBe(2);
+    expect(workerThreads(undefined, 2000, 5105, 8)).toBe(8);
+  });
+
+  it('takes --workers as given, but never more threads than runs', () => {
+    expect(workerThreads(2, 1000, 5105, 2)).toBe(2);
+    expect(workerThreads(4, 3, 5105, 2)).toBe(3);
+    expect(workerThreads(1, 1_000_000, 5105, 2)).toBe(1);
+    expect(workerThreads(undefined, 0, 5105, 2)).toBe(1);
   });
 });
