@@ -24,18 +24,60 @@ export function periodGrouping(periodMs: number): PeriodGrouping {
 /**
  * Periods per year A: 52 for weeks, 12 for months, 1 for years; for days 365 when more than
  * 2/7 × 0.6 of all bars fall on a Saturday or Sunday (markets that trade every day), else 252.
+ * The daily answer is remembered per `time` array (bar times never change once loaded), so an
+ * optimization's thousands of runs over the same bars count the weekend bars once.
  */
 export function annualisationFactor(time: Float64Array, grouping: PeriodGrouping): number {
   if (grouping === 'week') return 52;
   if (grouping === 'month') return 12;
   if (grouping === 'year') return 1;
+  const cached = dailyFactors.get(time);
+  if (cached !== undefined) return cached;
   let weekendBars = 0;
   for (let i = 0; i < time.length; i++) {
     const weekday = dayOfWeek(Math.floor(time[i] / DAY_MS));
     if (weekday >= 5) weekendBars++;
   }
   // Same expression and evaluation order as backtesting.py: mean > 2 / 7 * .6
-  return weekendBars / time.length > (2 / 7) * 0.6 ? 365 : 252;
+  const factor = weekendBars / time.length > (2 / 7) * 0.6 ? 365 : 252;
+  dailyFactors.set(time, factor);
+  return factor;
+}
+
+const dailyFactors = new WeakMap<Float64Array, number>();
+
+/** Per `time` array and grouping: the index of the last bar of each calendar period. */
+const periodEndCache = new WeakMap<Float64Array, Partial<Record<PeriodGrouping, Int32Array>>>();
+
+/**
+ * Indices of the last bar of each calendar period of `grouping` that holds a bar, ascending
+ * (the last is `time.length − 1`; empty for no bars). Remembered per `time` array.
+ */
+export function periodEnds(time: Float64Array, grouping: PeriodGrouping): Int32Array {
+  let byGrouping = periodEndCache.get(time);
+  const cached = byGrouping?.[grouping];
+  if (cached !== undefined) return cached;
+  const periodKey = PERIOD_KEYS[grouping];
+  const n = time.length;
+  const ends: number[] = [];
+  if (n > 0) {
+    let currentKey = periodKey(time[0]);
+    for (let i = 1; i < n; i++) {
+      const key = periodKey(time[i]);
+      if (key !== currentKey) {
+        ends.push(i - 1);
+        currentKey = key;
+      }
+    }
+    ends.push(n - 1);
+  }
+  const result = Int32Array.from(ends);
+  if (byGrouping === undefined) {
+    byGrouping = {};
+    periodEndCache.set(time, byGrouping);
+  }
+  byGrouping[grouping] = result;
+  return result;
 }
 
 /**
@@ -57,52 +99,45 @@ export interface PeriodicReturnSummary {
 
 /**
  * Groups the equity curve into UTC calendar periods and summarises the returns between the
- * periods' last equities. `time` must be ascending (bars of one period are contiguous).
+ * periods' last equities. `time` must be ascending (bars of one period are contiguous); the
+ * period boundaries are found once per `time` array ({@link periodEnds}).
  */
 export function summarisePeriodicReturns(
   time: Float64Array,
   equity: Float64Array,
   grouping: PeriodGrouping,
 ): PeriodicReturnSummary {
-  const periodKey = PERIOD_KEYS[grouping];
   let count = 0;
   let logGrowthSum = 0;
   let hasNonPositiveGrowth = false;
   let mean = 0;
   let squaredDeviations = 0; // Welford's M2
   let downsideSquares = 0;
-  let previousPeriodEquity = 0;
-  let hasPreviousPeriod = false;
-
-  const closePeriod = (periodEquity: number): void => {
-    if (hasPreviousPeriod) {
+  const ends = periodEnds(time, grouping);
+  if (ends.length > 0) {
+    let previousPeriodEquity = equity[ends[0]];
+    for (let k = 1; k < ends.length; k++) {
+      const periodEquity = equity[ends[k]];
       const periodReturn = periodEquity / previousPeriodEquity - 1;
       count++;
       const growth = periodReturn + 1;
-      if (growth > 0) logGrowthSum += Math.log(growth);
-      else hasNonPositiveGrowth = true;
+      // ln(1) is exactly 0: a period without a position skips the logarithm.
+      if (growth > 0) {
+        if (growth !== 1) logGrowthSum += Math.log(growth);
+      } else hasNonPositiveGrowth = true;
       const delta = periodReturn - mean;
       mean += delta / count;
       squaredDeviations += delta * (periodReturn - mean);
       if (periodReturn < 0) downsideSquares += periodReturn * periodReturn;
+      previousPeriodEquity = periodEquity;
     }
-    previousPeriodEquity = periodEquity;
-    hasPreviousPeriod = true;
-  };
-
-  const n = time.length;
-  if (n > 0) {
-    let currentKey = periodKey(time[0]);
-    for (let i = 1; i < n; i++) {
-      const key = periodKey(time[i]);
-      if (key !== currentKey) {
-        closePeriod(equity[i - 1]);
-        currentKey = key;
-      }
-    }
-    closePeriod(equity[n - 1]);
   }
 
+  return periodicSummary(count, logGrowthSum, hasNonPositiveGrowth, squaredDeviations, downsideSquares);
+}
+
+/** The summary object of {@link summarisePeriodicReturns}. */
+function periodicSummary(count: number, logGrowthSum: number, hasNonPositiveGrowth: boolean, squaredDeviations: number, downsideSquares: number): PeriodicReturnSummary {
   return {
     count,
     logGrowthSum,
@@ -149,3 +184,9 @@ function monthNumber(days: number): number {
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
   return year * 12 + month - 1;
 }
+
+// One call on two bars when the module loads, so that the code after the loop above has type
+// feedback before V8 first compiles the loop on-stack (OSR) in a long call: otherwise Node 20's
+// V8 reuses that OSR code, compiled without feedback for the tail, and deoptimizes on every
+// later call (seen with --trace-deopt: one deoptimization per run of an optimization).
+summarisePeriodicReturns(Float64Array.of(0, DAY_MS), Float64Array.of(1, 1), 'day');
