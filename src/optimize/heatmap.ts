@@ -22,6 +22,11 @@ export interface Heatmap {
   readonly best: { readonly row: number; readonly column: number } | null;
   /** Searched parameters folded into each cell (best over them); empty for a 2-parameter search. */
   readonly foldedParams: readonly string[];
+  /**
+   * Values merged into each row and each column by {@link coarsenHeatmap} (labels "first–last",
+   * cells the best of their block); absent when every value has its own row and column.
+   */
+  readonly blocks?: { readonly rows: number; readonly columns: number };
 }
 
 /**
@@ -72,4 +77,62 @@ export function buildHeatmap(
   );
   const foldedParams = Object.keys(searched).filter((name) => name !== rowName && name !== columnName && searched[name].length > 1);
   return { objective, rows: { name: rowName, values: rowValues }, columns: { name: columnName, values: columnValues }, cells, best, foldedParams };
+}
+
+/** The best (per the objective) of `values`, or null when none is a number. */
+function bestOf(objective: Objective, values: Iterable<number | null>): number | null {
+  let best: number | null = null;
+  for (const value of values) if (value !== null && isBetter(objective, value, best)) best = value;
+  return best;
+}
+
+/**
+ * Merges consecutive row values in blocks of `rowBlock` and column values in blocks of
+ * `columnBlock` (the last block may be shorter), so that a large grid fits a terminal. A block
+ * is labelled "first–last" of its values, and its cell holds the best value of the cells it
+ * merges (null when none has one); the best cell is the block holding the overall best.
+ * @throws RangeError when a block size is not a whole number ≥ 1.
+ */
+export function coarsenHeatmap(heatmap: Heatmap, rowBlock: number, columnBlock: number): Heatmap {
+  if (!Number.isInteger(rowBlock) || rowBlock < 1 || !Number.isInteger(columnBlock) || columnBlock < 1) {
+    throw new RangeError(`block sizes must be whole numbers from 1, got ${rowBlock} × ${columnBlock}`);
+  }
+  if (rowBlock === 1 && columnBlock === 1) return heatmap;
+  const groups = (count: number, size: number): [number, number][] =>
+    Array.from({ length: Math.ceil(count / size) }, (_, i) => [i * size, Math.min(count, (i + 1) * size)]);
+  const label = (values: readonly ParamValue[], [from, to]: [number, number]): ParamValue =>
+    to - from === 1 ? values[from] : `${String(values[from])}–${String(values[to - 1])}`;
+  const rowGroups = groups(heatmap.rows.values.length, rowBlock);
+  const columnGroups = groups(heatmap.columns.values.length, columnBlock);
+  const cells = rowGroups.map(([r0, r1]) =>
+    columnGroups.map(([c0, c1]) => {
+      const merged: (number | null)[] = [];
+      for (let r = r0; r < r1; r++) for (let c = c0; c < c1; c++) merged.push(heatmap.cells[r][c]);
+      return bestOf(heatmap.objective, merged);
+    }),
+  );
+  const best = heatmap.best === null ? null : { row: Math.floor(heatmap.best.row / rowBlock), column: Math.floor(heatmap.best.column / columnBlock) };
+  return {
+    ...heatmap,
+    rows: { name: heatmap.rows.name, values: rowGroups.map((group) => label(heatmap.rows.values, group)) },
+    columns: { name: heatmap.columns.name, values: columnGroups.map((group) => label(heatmap.columns.values, group)) },
+    cells,
+    best,
+    blocks: { rows: rowBlock, columns: columnBlock },
+  };
+}
+
+/**
+ * Colour position of each cell value for drawing: 0 for the worst … 1 for the best, by rank
+ * among the heatmap's values (the rank of a value's first occurrence, so equal values share a
+ * position), so one outlying run does not wash out the others. 1 when there is one value.
+ */
+export function rankPosition(heatmap: Heatmap): (value: number) => number {
+  const ranked = heatmap.cells.flat().filter((v): v is number => v !== null);
+  ranked.sort((a, b) => (heatmap.objective.direction === 'maximize' ? a - b : b - a));
+  const firstRank = new Map<number, number>();
+  ranked.forEach((value, i) => {
+    if (!firstRank.has(value)) firstRank.set(value, i);
+  });
+  return (value) => (ranked.length <= 1 ? 1 : (firstRank.get(value) ?? 0) / (ranked.length - 1));
 }

@@ -1,11 +1,12 @@
 /**
  * The heatmap section of the HTML report (`bt optimize --report`): the objective value for each
  * pair of values of two searched parameters, as an HTML table whose cells are coloured from
- * red (worst) through yellow to green (best). Plain HTML and inline styles: no script needed,
- * deterministic, and readable when printed. Hovering a cell shows its parameters and value.
+ * red (worst) through yellow to green (best), by rank among the cells. Plain HTML and inline
+ * styles: no script needed, deterministic, and readable when printed. Hovering a cell shows its
+ * parameters and value.
  */
 import { metricDefinition } from '../metrics/index.js';
-import type { Heatmap } from '../optimize/heatmap.js';
+import { rankPosition, type Heatmap } from '../optimize/heatmap.js';
 import { escapeHtml } from './html-escape.js';
 import { formatMetric } from './table.js';
 
@@ -37,14 +38,7 @@ function shortValue(key: Heatmap['objective']['key'], value: number): string {
 export function renderHeatmapSection(heatmap: Heatmap): string {
   const { objective, rows, columns, cells } = heatmap;
   const definition = metricDefinition(objective.key);
-  const values = cells.flat().filter((v): v is number => v !== null);
-  const low = values.length > 0 ? Math.min(...values) : 0;
-  const high = values.length > 0 ? Math.max(...values) : 0;
-  const position = (value: number): number => {
-    if (!(high > low)) return 1;
-    const t = (value - low) / (high - low);
-    return objective.direction === 'maximize' ? t : 1 - t;
-  };
+  const position = rankPosition(heatmap);
   const head = `<tr><th class="corner">${escapeHtml(rows.name)} \\ ${escapeHtml(columns.name)}</th>${columns.values.map((v) => `<th scope="col">${escapeHtml(String(v))}</th>`).join('')}</tr>`;
   const body = cells.map((line, r) => {
     const tds = line.map((value, c) => {
@@ -59,7 +53,7 @@ export function renderHeatmapSection(heatmap: Heatmap): string {
   const better = objective.direction === 'maximize' ? 'higher' : 'lower';
   return `<section class="panel" id="heatmap" aria-label="Optimization heatmap">
 <style>${HEATMAP_CSS}</style>
-<div class="panel-head"><h2>Optimization heatmap · ${escapeHtml(definition.label)}</h2><span class="hint">rows ${escapeHtml(rows.name)}, columns ${escapeHtml(columns.name)}${escapeHtml(folded)}; red worst … green best (${better} is better); outlined: the best run, shown in this report</span></div>
+<div class="panel-head"><h2>Optimization heatmap · ${escapeHtml(definition.label)}</h2><span class="hint">rows ${escapeHtml(rows.name)}, columns ${escapeHtml(columns.name)}${escapeHtml(folded)}; red worst … green best by rank (${better} is better); outlined: the best run, shown in this report</span></div>
 <div class="heatmap-wrap">
 <table class="heatmap" id="heatmap-table"><thead>${head}</thead><tbody>
 ${body.join('\n')}

@@ -8,7 +8,7 @@ import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import { formatTime } from '../data/bar-series.js';
 import { metricDefinition, metricKeys, type MetricKey } from '../metrics/index.js';
-import type { Heatmap } from '../optimize/heatmap.js';
+import { rankPosition, type Heatmap } from '../optimize/heatmap.js';
 import { objectiveValue } from '../optimize/objective.js';
 import type { OptimizeDocument } from '../optimize/result.js';
 import type { Sizing } from '../engine/types.js';
@@ -101,20 +101,14 @@ function cellText(key: MetricKey, value: number): string {
 
 /**
  * The heatmap as text: a coloured grid (background from red, worst, to green, best) when
- * `colour` is on, else each value prefixed by a shade from `·` (worst) to `█` (best). The best
- * cell is marked with `*`; an empty cell is a pair without an objective value.
+ * `colour` is on, else each value prefixed by a shade from `░` (worst) to `█` (best). Colours
+ * and shades go by rank among the cells, not by value, so one outlying run does not wash out
+ * the rest: with shades, each of `░ ▒ ▓ █` marks a quarter of the cells. The best cell is
+ * marked with `*`; an empty cell is a pair without an objective value.
  */
 export function renderHeatmap(heatmap: Heatmap, chalk: ChalkInstance, colour: boolean): string {
   const { objective, rows, columns, cells } = heatmap;
-  const values = cells.flat().filter((v): v is number => v !== null);
-  const low = Math.min(...values);
-  const high = Math.max(...values);
-  /** 0 (worst) … 1 (best) position of a value. */
-  const position = (value: number): number => {
-    if (!(high > low)) return 1;
-    const t = (value - low) / (high - low);
-    return objective.direction === 'maximize' ? t : 1 - t;
-  };
+  const position = rankPosition(heatmap);
   const texts = cells.map((line, r) =>
     line.map((value, c) => {
       if (value === null) return '';
@@ -128,7 +122,13 @@ export function renderHeatmap(heatmap: Heatmap, chalk: ChalkInstance, colour: bo
   const pad = (text: string) => text.padStart(width);
   const lines: string[] = [];
   const folded = heatmap.foldedParams.length > 0 ? ` (best over ${heatmap.foldedParams.join(', ')})` : '';
-  lines.push(chalk.bold(`Heatmap of ${metricDefinition(objective.key).label.toLowerCase()}${folded}: rows ${rows.name}, columns ${columns.name}`));
+  const blocks = heatmap.blocks;
+  const inBlocks = (name: string, size: number | undefined): string => (size === undefined || size === 1 ? name : `${name} in blocks of ${size}`);
+  lines.push(
+    chalk.bold(
+      `Heatmap of ${metricDefinition(objective.key).label.toLowerCase()}${folded}: rows ${inBlocks(rows.name, blocks?.rows)}, columns ${inBlocks(columns.name, blocks?.columns)}${blocks === undefined ? '' : ', each cell the best of its block'}`,
+    ),
+  );
   lines.push(`${`${rows.name} \\ ${columns.name}`.padEnd(rowLabelWidth)} ${columns.values.map((v) => chalk.bold(pad(String(v)))).join('')}`);
   cells.forEach((line, r) => {
     const rendered = line.map((value, c) => {
@@ -143,8 +143,8 @@ export function renderHeatmap(heatmap: Heatmap, chalk: ChalkInstance, colour: bo
   lines.push(
     chalk.dim(
       colour
-        ? `red = worst … green = best (${better} is better); * best; blank = no objective value`
-        : `${SHADES.join(' ')} = worst … best (${better} is better); * best; blank = no objective value`,
+        ? `red = worst … green = best by rank (${better} is better); * best; blank = no objective value`
+        : `${SHADES.join(' ')} = worst … best quarter (${better} is better); * best; blank = no objective value`,
     ),
   );
   return lines.join('\n');

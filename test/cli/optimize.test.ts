@@ -64,10 +64,39 @@ describe('bt optimize', () => {
     expect(explicit.stdout).toContain('Heatmap of sharpe ratio: rows fast, columns slow');
   });
 
+  it('merges a grid too large for the terminal into blocks, each cell the best of its block', async () => {
+    const args = ['--strategy', 'sma-cross', '--param', 'fast=2:70:1', '--param', 'slow=30:150:1', '--from', '2016-01-01', '--workers', '1', '--top', '1'];
+    const { code, stdout } = await runCli(['optimize', ...args], { columns: 80, tty: true, env: { NO_COLOR: '1' } });
+    expect(code).toBe(0);
+    const heatmap = stdout.slice(stdout.indexOf('Heatmap of'));
+    const lines = heatmap.trimEnd().split('\n');
+    // 121 slow values on the rows (merged in blocks of 4 to stay within 40 rows); 69 fast values
+    // in blocks wide enough for 80 columns.
+    expect(lines[0]).toMatch(/^Heatmap of sharpe ratio: rows slow in blocks of 4, columns fast in blocks of \d+, each cell the best of its block$/);
+    expect(lines[1]).toMatch(/^slow \\ fast\s+2–\d+ /);
+    expect(lines[2]).toMatch(/^\s*30–33 /);
+    expect(lines.length - 3).toBe(Math.ceil(121 / 4));
+    for (const line of lines.slice(1, -1)) expect(line.length, line).toBeLessThanOrEqual(80);
+    expect(heatmap.match(/\d\*/g), 'one best block').toHaveLength(1);
+    // The best block holds the best run's value.
+    const best = /│\s+1 │\s+\d+ │\s+\d+ │\s+(-?\d+\.\d+) │/.exec(stdout)![1];
+    expect(heatmap).toContain(`${Number(best).toFixed(2)}*`);
+    // In a wide terminal every value keeps its own column (the 69 rows still merge in pairs).
+    const wide = await runCli(['optimize', ...args], { columns: 2000, tty: true, env: { NO_COLOR: '1' } });
+    expect(wide.stdout).toContain('Heatmap of sharpe ratio: rows fast in blocks of 2, columns slow, each cell the best of its block\n');
+    expect(wide.stdout).toMatch(/fast \\ slow\s+30\s+31\s+32/);
+    // Not a terminal (a file, a CI log): up to 120 columns.
+    const piped = await runCli(['optimize', ...args], { columns: 80 });
+    const pipedLines = piped.stdout.slice(piped.stdout.indexOf('Heatmap of')).trimEnd().split('\n');
+    const widest = Math.max(...pipedLines.slice(1, -1).map((line) => line.length));
+    expect(widest).toBeGreaterThan(80);
+    expect(widest).toBeLessThanOrEqual(120);
+  });
+
   it('colours the heatmap cells when colour is on', async () => {
     const { stdout } = await ok([...GRID, '--workers', '1', '--top', '3'], { FORCE_COLOR: '1', TERM: 'xterm-256color' });
     expect(stdout).toMatch(/\u001b\[48;5;\d+m/);
-    expect(stdout).toContain('red = worst … green = best (higher is better)');
+    expect(stdout).toContain('red = worst … green = best by rank (higher is better)');
   });
 
   it('--json prints the OptimizeResult document: stable keys, ranked runs, best first, no NaN', () => {

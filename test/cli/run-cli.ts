@@ -18,8 +18,8 @@ export interface CliOutcome {
   readonly stderr: string;
 }
 
-/** Runs `bt ARGS…` in-process. `stdin` feeds `--data -`. */
-export async function runCli(args: readonly string[], options: { stdin?: string; env?: Record<string, string>; tty?: boolean } = {}): Promise<CliOutcome> {
+/** Runs `bt ARGS…` in-process. `stdin` feeds `--data -`; `columns` is the terminal width (100). */
+export async function runCli(args: readonly string[], options: { stdin?: string; env?: Record<string, string>; tty?: boolean; columns?: number } = {}): Promise<CliOutcome> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -30,7 +30,7 @@ export async function runCli(args: readonly string[], options: { stdin?: string;
     env: { BT_STORE: 'off', ...options.env },
     stdoutIsTTY: options.tty ?? false,
     stderrIsTTY: options.tty ?? false,
-    columns: 100,
+    columns: options.columns ?? 100,
   };
   const code = await main(['node', 'bt', ...args], io);
   return { code, stdout, stderr };

@@ -21,7 +21,7 @@ import { computeMetrics, type Metrics } from '../../metrics/index.js';
 import { parseConstraint, type Constraint } from '../../optimize/constraint.js';
 import type { TrialRunOptions } from '../../optimize/evaluate.js';
 import { InProcessEvaluator, type TrialEvaluator } from '../../optimize/evaluator.js';
-import { buildHeatmap, heatmapAxes, type Heatmap } from '../../optimize/heatmap.js';
+import { buildHeatmap, coarsenHeatmap, heatmapAxes, type Heatmap } from '../../optimize/heatmap.js';
 import { DEFAULT_OBJECTIVE_KEY, parseMetricKey, type Objective } from '../../optimize/objective.js';
 import { TrialPool } from '../../optimize/pool.js';
 import { MAX_SEED } from '../../optimize/prng.js';
@@ -376,12 +376,9 @@ export function emitResult(doc: OptimizeDocument, output: ResultOutput, io: CliI
   const heatmap = documentHeatmap(doc, output.heatmap);
   if (!output.quiet && heatmap !== undefined && heatmap.best !== null) {
     const heatChalk = colour ? heatmapChalk(io) : chalk;
-    let text = renderHeatmap(heatmap, heatChalk, colour);
-    // Too wide for the terminal: put the longer axis on the rows (unless --heatmap chose).
-    if (output.heatmap === undefined && textWidth(text) > io.columns && heatmap.columns.values.length > heatmap.rows.values.length) {
-      text = renderHeatmap(buildHeatmap(doc.objective, doc.search.params, doc.runs, [heatmap.columns.name, heatmap.rows.name]), heatChalk, colour);
-    }
-    parts.push(text);
+    // A terminal's own width; written to a file or a CI log, up to HEATMAP_LOG_COLUMNS.
+    const width = io.stdoutIsTTY ? io.columns : Math.max(io.columns, HEATMAP_LOG_COLUMNS);
+    parts.push(fitHeatmap(heatmap, doc, output.heatmap === undefined, width, (map) => renderHeatmap(map, heatChalk, colour)));
   }
   if (!output.quiet) {
     const lines = [...notes];
@@ -391,6 +388,36 @@ export function emitResult(doc: OptimizeDocument, output: ResultOutput, io: CliI
     for (const line of lines) parts.push(chalk.dim(`note: ${line}`));
   }
   io.stdout.write(`${parts.join('\n\n')}\n`);
+}
+
+/** At most this many heatmap rows in the terminal; more are merged in blocks. */
+export const HEATMAP_MAX_ROWS = 40;
+
+/** Width [columns] the heatmap may take when stdout is not a terminal (a file, a CI log). */
+export const HEATMAP_LOG_COLUMNS = 120;
+
+/**
+ * The heatmap text that fits `columns` terminal columns: as it is; else, when `mayTranspose`
+ * (no --heatmap), with the longer axis on the rows; else with consecutive values merged in
+ * blocks (the smallest blocks that fit, rows too beyond {@link HEATMAP_MAX_ROWS}), each cell the
+ * best of its block. `--report` always draws every cell.
+ */
+export function fitHeatmap(heatmap: Heatmap, doc: OptimizeDocument, mayTranspose: boolean, columns: number, render: (map: Heatmap) => string): string {
+  // The grid's width: the lines between the title and the legend.
+  const gridWidth = (rendered: string): number => textWidth(rendered.split('\n').slice(1, -1).join('\n'));
+  let map = heatmap;
+  let text = render(map);
+  if (mayTranspose && gridWidth(text) > columns && map.columns.values.length > map.rows.values.length) {
+    map = buildHeatmap(doc.objective, doc.search.params, doc.runs, [map.columns.name, map.rows.name]);
+    text = render(map);
+  }
+  const rowBlock = Math.ceil(map.rows.values.length / HEATMAP_MAX_ROWS);
+  if (gridWidth(text) <= columns && rowBlock === 1) return text;
+  for (let columnBlock = 1; columnBlock <= map.columns.values.length; columnBlock++) {
+    text = render(coarsenHeatmap(map, rowBlock, columnBlock));
+    if (gridWidth(text) <= columns) break;
+  }
+  return text;
 }
 
 /** Widest line of `text` in terminal columns (escape sequences not counted). */
