@@ -262,7 +262,7 @@ function addSearchCommands(program: Command, io: CliIo, setExitCode: (code: numb
     .option('--heatmap <row,column>', 'the two searched parameters of the heatmap (default: the two searched, when exactly two vary)')
     .option('--shard <K/N>', 'run only slice K of N of the search (grid or random) and write its runs as JSON Lines for "bt merge"')
     .option('--json', 'print the result as one JSON document (best, runs ranked, objective, seed, search, first decision bar)')
-    .option('-o, --out <dir>', 'write trials.json, trials.csv (every run) and best.json to this folder (with --shard: the .jsonl file, or a folder for shard-K-of-N.jsonl)')
+    .option('-o, --out <dir>', 'write trials.json, trials.csv (every run) and best.json to this folder (with --shard: a path ending .jsonl is the file, anything else a folder for shard-K-of-N.jsonl)')
     .option('--report <file.html>', 'write the HTML report of the best run, with the heatmap')
     .option('-q, --quiet', 'print only the top-runs table; no status line or progress bar')
     .addHelpText(

@@ -247,6 +247,10 @@ describe('bt optimize --shard and bt merge', () => {
     const folder = join(dir, 'shards/');
     await ok([...GRID, '--shard', '1/4', '--out', folder, '--workers', '1']);
     expect(readdirSync(folder)).toEqual(['shard-1-of-4.jsonl']);
+    // A path not ending in .jsonl is a folder (made when missing), so shards never overwrite each other.
+    const plain = join(dir, 'more-shards');
+    for (const k of [1, 2]) await ok([...GRID, '--shard', `${k}/2`, '--out', plain, '--workers', '1']);
+    expect(readdirSync(plain)).toEqual(['shard-1-of-2.jsonl', 'shard-2-of-2.jsonl']);
   });
 
   it('bt merge refuses a missing shard and shards of another search (exit 2), and a cut file (exit 3)', async () => {

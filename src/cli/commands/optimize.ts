@@ -10,7 +10,6 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import { availableParallelism } from 'node:os';
-import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RunConfig, RunFlags } from '../../config/run-config.js';
 import { parsePositive, type ValueOrigin } from '../../config/values.js';
@@ -432,10 +431,13 @@ function heatmapChalk(io: CliIo): ChalkInstance {
   return rich ? new Chalk({ level: 2 }) : makeChalk(true);
 }
 
-/** Where `--shard --out` writes: the file, or `shard-K-of-N.jsonl` inside an existing folder (or one ending in "/"). */
-function shardPath(out: string, shard: Shard): string {
-  const isDir = out.endsWith('/') || out.endsWith('\\') || (existsSync(out) && statSync(out).isDirectory());
-  return isDir ? join(out, `shard-${shard.index}-of-${shard.count}.jsonl`) : out;
+/**
+ * Where a shard's JSON Lines go for `--out OUT`: OUT itself when it names a `.jsonl` file,
+ * else the folder OUT (created when missing) as `shard-K-of-N.jsonl`, so that shards given the
+ * same `--out shards` never overwrite one another.
+ */
+export function shardPath(out: string, shard: Shard): string {
+  return out.toLowerCase().endsWith('.jsonl') ? out : join(out, `shard-${shard.index}-of-${shard.count}.jsonl`);
 }
 
 /** The `bt optimize` action; returns the exit code (0), or throws (130 on Ctrl-C). */
