@@ -7,18 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DAY_MS } from './bar-period.js';
 import { marketBeta } from './beta.js';
 import { periodEnds, summarisePeriodicReturns, type PeriodGrouping } from './periodic-returns.js';
-
-/** Seeded uniform [0, 1) (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as random } from '../optimize/prng.js';
 
 /** Beta as the textbook two-series Welford pass (the form before the market side was cached). */
 function plainBeta(equity: Float64Array, close: Float64Array): number | null {
