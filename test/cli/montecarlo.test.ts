@@ -193,10 +193,10 @@ describe('bt montecarlo errors and exit codes', () => {
     await fails(['--from-result', join(dir, 'nope.json')], 3, /^error\[BT_MC_RESULT_READ\]: --from-result: cannot read ".*nope\.json": no such file\nhint: check the --from-result path/);
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{"trades": [');
-    await fails(['--from-result', bad], 3, /^error\[BT_MC_RESULT_INVALID\]: .*bad\.json: not valid JSON/);
+    await fails(['--from-result', bad], 3, /^error\[BT_MC_RESULT_INVALID\]: [^:\n]*bad\.json: not valid JSON/);
     const foreign = join(dir, 'foreign.json');
     writeFileSync(foreign, '{"hello": 1}');
-    await fails(['--from-result', foreign], 3, /^error\[BT_MC_RESULT_INVALID\]: .*foreign\.json: not a bt run result: "trades" is missing\nhint: pass the output of "bt run --json"/);
+    await fails(['--from-result', foreign], 3, /^error\[BT_MC_RESULT_INVALID\]: [^:\n]*foreign\.json: not a bt run result: "trades" is missing\nhint: pass the output of "bt run --json"/);
     const mc = await runCli(['montecarlo', '--strategy', 'sma-cross', '--runs', '10', '--json']);
     await fails(['--from-result', '-'], 3, /it is a bt montecarlo result, which has no trades/, mc.stdout);
   });

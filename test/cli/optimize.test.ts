@@ -292,6 +292,10 @@ describe('bt optimize usage errors (exit 2)', () => {
       'error[BT_SEARCH_EMPTY]: the search space is empty: all 9 combination(s) are ruled out (9 by the strategy\'s own check (first: fast (50) must be below slow (20)))\nhint: widen the --param ranges or relax the --constraint\n',
     );
     expect(await usage(['--strategy', 'sma-cross'])).toMatch(/^error\[BT_SEARCH_EMPTY\]: nothing to optimize: no --param given\n/);
+    // A bad --heatmap pair fails before any run: nothing on stderr but the error.
+    expect(await usage([...GRID, '--heatmap', 'fast', '--workers', '1'])).toBe(
+      'error[BT_HEATMAP_PARAMS]: --heatmap: expected two different searched parameters ROW,COLUMN, got "fast"\nhint: searched parameters: fast, slow\n',
+    );
   });
 
   it('unknown objective key', async () => {

@@ -109,7 +109,7 @@ export function tradesFromDocument(document: unknown, label: string, resultFile:
   const invalid = (what: string): never => {
     throw new DataError('BT_MC_RESULT_INVALID', `${label}: not a bt run result: ${what}`, {
       hint: 'pass the output of "bt run --json" or the summary.json that "bt run --out DIR" writes',
-      location: resultFile === null ? undefined : { file: resultFile },
+      location: resultFile === null ? undefined : { file: label },
     });
   };
   if (!isRecord(document)) return invalid('expected a JSON object');

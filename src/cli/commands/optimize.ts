@@ -462,6 +462,8 @@ export async function optimizeCommand(flags: OptimizeFlags, globals: GlobalFlags
     }
   }
   const search = await prepareSearch(config, flags, settings);
+  // A bad --heatmap pair fails now, not after the search.
+  if (flags.heatmap !== undefined) heatmapAxes(Object.fromEntries(search.space.axes.map((axis) => [axis.name, axis.values])), flags.heatmap);
   const total = shard === undefined ? search.plannedTrials : shardTrials(search, shard);
   // Threads boot while this thread loads the data and probes the warm-ups: at once for an
   // explicit --workers, else once the data says whether the search is big enough for them.
