@@ -144,7 +144,9 @@ describe('bt optimize', () => {
 
   it('genetic search: byte-identical for the same seed on 1 and 2 workers', async () => {
     const args = ['--strategy', 'sma-cross', '--param', 'fast=2:60:2', '--param', 'slow=20:300:10', '--constraint', 'fast < slow', '--method', 'genetic', '--population', '12', '--generations', '4', '--seed', '9', '--json'];
-    const a = (await ok([...args, '--workers', '1'])).stdout;
+    const first = await ok([...args, '--workers', '1']);
+    const a = first.stdout;
+    expect(first.stderr, 'repeated combinations are not run again').toBe('bt optimize: up to 48 runs of sma-cross on 1 worker; all runs decide from bar 300\n');
     expect((await ok([...args, '--workers', '2'])).stdout).toBe(a);
     const doc = JSON.parse(a);
     expect(doc.search).toMatchObject({ method: 'genetic', population: 12, generations: 4, plannedTrials: 48 });

@@ -484,7 +484,7 @@ export async function optimizeCommand(flags: OptimizeFlags, globals: GlobalFlags
       header = buildHeader(search, bars, label, warmup);
       if (!output.quiet) {
         io.stderr.write(
-          `bt optimize: ${total} run${total === 1 ? '' : 's'} of ${search.loaded.strategy.name}${shard === undefined ? '' : ` (shard ${shard.index}/${shard.count})`} on ${evaluator.parallelism} worker${evaluator.parallelism === 1 ? '' : 's'}; all runs decide from bar ${warmup.firstDecisionBar}\n`,
+          `bt optimize: ${settings.method.method === 'genetic' ? 'up to ' : ''}${total} run${total === 1 ? '' : 's'} of ${search.loaded.strategy.name}${shard === undefined ? '' : ` (shard ${shard.index}/${shard.count})`} on ${evaluator.parallelism} worker${evaluator.parallelism === 1 ? '' : 's'}; all runs decide from bar ${warmup.firstDecisionBar}\n`,
         );
       }
       const progress = await startSearchProgress(io, output.quiet);
