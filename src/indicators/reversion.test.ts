@@ -62,7 +62,7 @@ describe('connorsRsi', () => {
 
   it('matches trading-signals ConnorsRSI(3, 2, 100) on the S&P 500 closes, warm-up included', () => {
     const oracle = new ts.ConnorsRSI({ rsiInterval: 3, streakRsiInterval: 2, percentRankInterval: 100 });
-    const theirs = Array.from(close, (c) => oracle.update(c));
+    const theirs = Array.from(close, (c) => oracle.update(c, false));
     const { maxError, compared, mismatchedWarmup } = compare(connorsRsi(close), theirs);
     expect(mismatchedWarmup, 'both start at bar 101').toBe(0);
     expect(compared).toBe(close.length - 101);
@@ -83,7 +83,7 @@ describe('rmi', () => {
 
   it('matches trading-signals RMI(14, 5) on the S&P 500 closes, warm-up included', () => {
     const oracle = new ts.RMI({ interval: 14, momentum: 5 });
-    const theirs = Array.from(close, (c) => oracle.update(c));
+    const theirs = Array.from(close, (c) => oracle.update(c, false));
     const { maxError, compared, mismatchedWarmup } = compare(rmi(close, 14, 5), theirs);
     expect(mismatchedWarmup, 'both start at bar 18').toBe(0);
     expect(compared).toBe(close.length - 18);
@@ -98,7 +98,7 @@ describe('ibs', () => {
 
   it('matches trading-signals IBS on every S&P 500 bar', () => {
     const oracle = new ts.IBS();
-    const theirs = Array.from(close, (c, t) => oracle.update({ high: high[t], low: low[t], close: c }));
+    const theirs = Array.from(close, (c, t) => oracle.update({ high: high[t], low: low[t], close: c }, false));
     const { maxError, compared } = compare(ibs(high, low, close), theirs);
     expect(compared).toBe(close.length);
     expect(maxError).toBe(0);
