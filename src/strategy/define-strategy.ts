@@ -179,8 +179,14 @@ export interface Strategy<S extends ParamSchema = ParamSchema, State = unknown> 
   readonly name: string;
   /** One line for `bt strategies`. */
   readonly description: string;
-  /** Family for `bt strategies` (`trend`, `mean-reversion`, `breakout`, `benchmark`…). */
+  /**
+   * Family for `bt strategies`: `trend`, `mean-reversion`, `momentum`, `volatility`,
+   * `pattern`, `calendar`, `multi-factor`, `benchmark` (older values such as `breakout` and
+   * `portfolio` are still accepted).
+   */
   readonly category: string;
+  /** Free-form lower kebab-case labels for filtering (`oscillator`, `volume`, `pairs`…). */
+  readonly tags?: readonly string[];
   readonly params: S;
   /**
    * Checks a combination of parameter values (e.g. `fast < slow`); returns a message saying
@@ -202,6 +208,7 @@ export function defineStrategy<const S extends ParamSchema, State>(definition: {
   readonly name: string;
   readonly description: string;
   readonly category?: string;
+  readonly tags?: readonly string[];
   readonly params: S;
   readonly validate?: (params: ParamValues<S>) => string | undefined;
   init(ctx: InitContext<ParamValues<S>>): State;
