@@ -35,7 +35,7 @@ export default definePortfolioStrategy({
   tags: ['portfolio', 'pairs', 'statistical-arbitrage', 'long-short', 'z-score'],
   params: {
     first: { type: 'int', default: 0, min: 0, max: 99, step: 1, description: 'position of the first symbol (y) in the data [index from 0]' },
-    second: { type: 'int', default: 2, min: 0, max: 99, step: 1, description: 'position of the second symbol (x, the hedge) in the data [index from 0]' },
+    second: { type: 'int', default: 1, min: 0, max: 99, step: 1, description: 'position of the second symbol (x, the hedge) in the data [index from 0]' },
     lookback: { type: 'int', default: 24, min: 5, max: 1000, step: 1, description: 'hedge-ratio regression window [bars]' },
     zPeriod: { type: 'int', default: 12, min: 3, max: 500, step: 1, description: 'spread z-score window [bars]' },
     entry: { type: 'number', default: 1.5, min: 0.5, max: 4, step: 0.25, description: 'open when |z| exceeds this [standard deviations]' },
