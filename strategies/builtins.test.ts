@@ -10,7 +10,7 @@ import { loadSp500, runStrategy } from './test-helpers.js';
 
 const STRATEGY_DIR = fileURLToPath(new URL('./', import.meta.url));
 /** Categories in listing order: single-asset ones, then the portfolio strategies. */
-const CATEGORIES = ['trend', 'mean-reversion', 'breakout', 'momentum', 'benchmark', 'portfolio'];
+const CATEGORIES = ['trend', 'mean-reversion', 'breakout', 'momentum', 'volatility', 'pattern', 'calendar', 'multi-factor', 'benchmark', 'portfolio'];
 const KEBAB_CASE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 const strategies: [string, Strategy][] = await Promise.all(
@@ -28,15 +28,16 @@ describe('the built-in strategy registry', () => {
     expect([...BUILTIN_NAMES].sort()).toEqual(files);
   });
 
-  it('lists them by category: trend, mean-reversion, breakout, momentum, benchmark, then portfolio', () => {
-    const order = strategies.map(([, s]) => CATEGORIES.indexOf(s.category));
+  it('lists the single-asset ones by category (trend … calendar, benchmark last), then the portfolio ones', () => {
+    const order = singleAsset.map(([, s]) => CATEGORIES.indexOf(s.category));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(singleAsset.at(-1)?.[1].category).toBe('benchmark');
+    expect(strategies.slice(singleAsset.length)).toEqual(portfolio);
   });
 
-  it('marks exactly the portfolio category as portfolio strategies (kind: portfolio)', () => {
-    for (const [name, s] of strategies) expect(isPortfolioStrategy(s), name).toBe(s.category === 'portfolio');
-    expect(portfolio.map(([name]) => name)).toEqual(['equal-weight', 'dual-momentum', 'inverse-volatility']);
+  it('marks exactly the portfolio category or tag as portfolio strategies (kind: portfolio)', () => {
+    for (const [name, s] of strategies) expect(isPortfolioStrategy(s), name).toBe(s.category === 'portfolio' || (s.tags ?? []).includes('portfolio'));
+    expect(portfolio.map(([name]) => name)).toEqual(['equal-weight', 'dual-momentum', 'inverse-volatility', 'pairs-zscore', 'cross-sectional-momentum', 'risk-parity']);
   });
 });
 

@@ -11,6 +11,9 @@ import type { PortfolioStrategy } from '../src/strategy/define-portfolio-strateg
 import dualMomentum from './dual-momentum.js';
 import equalWeight from './equal-weight.js';
 import inverseVolatility from './inverse-volatility.js';
+import crossSectionalMomentum from './cross-sectional-momentum.js';
+import pairsZscore from './pairs-zscore.js';
+import riskParity from './risk-parity.js';
 
 const DAY = 86_400_000;
 
@@ -51,7 +54,7 @@ const options: PortfolioRunOptions = {
 const run = <S extends ParamSchema, State>(strategy: PortfolioStrategy<S, State>, values: Record<string, unknown> = {}, data: readonly BarSeries[] = feeds) =>
   runPortfolio(data, strategy, resolveParams(strategy.params, { values, origin: 'flag' }), options);
 
-describe.each([equalWeight, dualMomentum, inverseVolatility] as unknown as PortfolioStrategy[])('portfolio built-in %s', (strategy) => {
+describe.each([equalWeight, dualMomentum, inverseVolatility, pairsZscore, crossSectionalMomentum, riskParity] as unknown as PortfolioStrategy[])('portfolio built-in %s', (strategy) => {
   it('runs with every enum value, without rejected orders', () => {
     for (const [param, spec] of Object.entries(strategy.params)) {
       if (spec.type !== 'enum') continue;

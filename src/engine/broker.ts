@@ -19,6 +19,9 @@
  *    with each bar's high (long) or low (short) after that bar was matched; a trailing leg
  *    counts its entry bar only when the entry filled at that bar's open.
  * 5. Orders with a bar limit expire after their last eligible bar.
+ * 6. Market-on-close orders (`market-on-close`, asked for with `atClose`) fill at the close of
+ *    the bar they were placed on, after the strategy decided, in placement order; one whose
+ *    symbol has no bar there expires. In close-fill mode plain market orders join them.
  */
 import { InternalError } from '../errors.js';
 import { commissionOf, floorDivide, slippedPrice, type CommissionConfig } from './costs.js';
@@ -126,6 +129,8 @@ export class Broker {
   readonly #trades: Trade[] = [];
   readonly #rejected: RejectedOrder[] = [];
   #nextOrderId = 1;
+  /** Market-on-close orders placed since the last {@link fillAtClose}. */
+  #closeOrders = 0;
   /** Set when an order left the pending state since the pending list was last compacted. */
   #changed = false;
   #nextTradeId = 1;
@@ -145,6 +150,24 @@ export class Broker {
   /** True while any order is pending. */
   get hasPending(): boolean {
     return this.#pending.length > 0;
+  }
+
+  /** True when a market-on-close order waits for this bar's close ({@link fillAtClose}). */
+  get hasCloseOrders(): boolean {
+    return this.#closeOrders > 0;
+  }
+
+  /**
+   * For a `symbol` with a market-on-close order pending (placed at `bar`, so it fills at this
+   * close): places a close order for the position that order opens (opposite side, whole
+   * position, sized when it fills at the next fill point). Returns its id, or -1 when no
+   * market-on-close order for `symbol` is pending.
+   */
+  closeAfterMarketOnClose(symbol: number, bar: number, tag: string | undefined): number {
+    if (this.#closeOrders === 0) return -1;
+    const entry = this.#pending.find((w) => w.status === 'pending' && w.order.type === 'market-on-close' && w.order.symbol === symbol);
+    if (entry === undefined) return -1;
+    return this.submit(closeRequest(symbol, entry.isBuy ? 'sell' : 'buy', tag), bar).id;
   }
 
   get cash(): number {
@@ -212,11 +235,13 @@ export class Broker {
   }
 
   /**
-   * Places an order at the close of `bar`. It is eligible from `bar + 1`, or for market orders
-   * in close-fill mode, at this bar's close via {@link fillAtClose}.
+   * Places an order at the close of `bar`. It is eligible from `bar + 1`, or at this bar's
+   * close via {@link fillAtClose} for market-on-close orders (and market orders in close-fill
+   * mode).
    */
   submit(request: OrderRequest, bar: number): Order {
     const order = makeOrder(request, this.#nextOrderId++, bar);
+    if (order.type === 'market-on-close') this.#closeOrders++;
     this.#enqueue(order, bar + 1);
     return order;
   }
@@ -252,14 +277,23 @@ export class Broker {
     this.#endOfBar(bar);
   }
 
-  /** Close-fill mode: fills market orders placed at `bar` at its close. */
+  /**
+   * Fills at the close of `bar` the market-on-close orders placed at `bar` (and, in close-fill
+   * mode, the market orders placed at `bar`), in placement order. A market-on-close order
+   * whose symbol has no bar at `bar` expires.
+   */
   fillAtClose(bar: number): void {
+    const closeMode = this.#config.fillAt === 'close';
     for (const working of this.#pending) {
-      if (working.status === 'pending' && working.order.type === 'market' && working.order.submittedBar === bar) {
+      if (working.status !== 'pending' || working.order.submittedBar !== bar) continue;
+      const type = working.order.type;
+      if (type === 'market-on-close' || (closeMode && type === 'market')) {
         const close = this.#prices[working.order.symbol].close[bar];
         if (close === close) this.#execute(working, bar, close, 'signal', true);
+        else if (type === 'market-on-close') this.#close(working, 'expired', bar, 'no bar to fill the market-on-close order at');
       }
     }
+    this.#closeOrders = 0;
     this.#compact();
   }
 

@@ -152,6 +152,89 @@ describe('market orders', () => {
   });
 });
 
+describe('market-on-close orders (atClose)', () => {
+  const rows: Row[] = [F, [100, 102, 99, 101], [103, 104, 102, 103], [104, 105, 103, 104], [106, 107, 105, 106]];
+
+  it('fill at the close of the bar they are placed on, whatever the run’s next-open rule', () => {
+    const result = run(rows, { 1: (ctx) => ctx.buy({ quantity: 10, atClose: true }), 2: (ctx) => ctx.buy({ quantity: 5 }) });
+    expect(fillRows(result)).toEqual([
+      [1, 101, 10, 'buy', 'signal'],
+      [3, 104, 5, 'buy', 'signal'],
+    ]);
+    expect(recordOf(result, 1)).toMatchObject({ status: 'filled', closedBar: 1, order: { type: 'market-on-close', submittedBar: 1 } });
+    expect([...result.equity], 'equity is re-marked after the close fill').toEqual([100_000, 100_000, 100_020, 100_030, 100_060]);
+  });
+
+  it('with closePosition in the same decision, buy the close and sell the next open (an overnight hold)', () => {
+    const ids: number[] = [];
+    const hold = (ctx: Ctx): void => {
+      ctx.buy({ quantity: 10, atClose: true });
+      ids.push(ctx.closePosition());
+    };
+    const result = run(rows, { 1: hold, 2: hold });
+    expect(ids, 'flat but with a market-on-close entry pending, closePosition places a close order').toEqual([2, 4]);
+    expect(fillRows(result)).toEqual([
+      [1, 101, 10, 'buy', 'signal'],
+      [2, 103, 10, 'sell', 'signal'],
+      [2, 103, 10, 'buy', 'signal'],
+      [3, 104, 10, 'sell', 'signal'],
+    ]);
+    expect(result.trades.map((t) => [t.entryBar, t.entryPrice, t.exitBar, t.exitPrice, t.grossPnl])).toEqual([
+      [1, 101, 2, 103, 20],
+      [2, 103, 3, 104, 10],
+    ]);
+  });
+
+  it('a plain closePosition when flat still returns -1 and places nothing', () => {
+    const ids: number[] = [];
+    const result = run(rows, { 1: (ctx) => ids.push(ctx.closePosition()) });
+    expect(ids).toEqual([-1]);
+    expect(result.orders).toEqual([]);
+  });
+
+  it('are sized at the close with the run’s all-in rule and pay commission at the close price', () => {
+    const result = run(rows, { 1: (ctx) => ctx.buy({ atClose: true }) }, {
+      defaultSizing: { kind: 'fraction', fraction: ALL_IN_FRACTION },
+      commission: { rate: 0.001, fixed: 0 },
+    });
+    const units = Math.floor((100_000 * ALL_IN_FRACTION) / (101 * 1.001));
+    expect(fillRows(result)).toEqual([[1, 101, units, 'buy', 'signal']]);
+    expect(result.fills[0].commission).toBe(units * 101 * 0.001);
+  });
+
+  it('attached exits work from the next bar', () => {
+    const result = run([F, F, [100, 101, 94, 95], F], { 1: (ctx) => ctx.buy({ quantity: 1, atClose: true, stopLossPrice: 97 }) });
+    expect(fillRows(result)).toEqual([
+      [1, 100, 1, 'buy', 'signal'],
+      [2, 97, 1, 'sell', 'stop-loss'],
+    ]);
+  });
+
+  it('placed at the last bar fill at its close', () => {
+    const result = run(rows, { 4: (ctx) => ctx.buy({ quantity: 1, atClose: true }) });
+    expect(fillRows(result)).toEqual([[4, 106, 1, 'buy', 'signal']]);
+  });
+
+  it('take no limit, stop or trail price and no expiresAfterBars', () => {
+    const attempt = (action: Action): unknown => {
+      try {
+        run(rows, { 1: action });
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    };
+    expect(attempt((ctx) => ctx.buy({ atClose: true, limitPrice: 99 }))).toMatchObject({
+      code: 'BT_ORDER_INVALID',
+      message: '"atClose" makes a market-on-close order; it takes no limit, stop or trail price (got a limit order)',
+    });
+    expect(attempt((ctx) => ctx.sell({ atClose: true, trailFraction: 0.1 }))).toMatchObject({ code: 'BT_ORDER_INVALID' });
+    expect(attempt((ctx) => ctx.buy({ atClose: true, expiresAfterBars: 2 }))).toMatchObject({ code: 'BT_ORDER_INVALID' });
+    expect(attempt((ctx) => ctx.buy({ atClose: 1 as never }))).toMatchObject({ code: 'BT_ORDER_INVALID', message: 'order option "atClose" must be true or false, got "1"' });
+    expect(attempt((ctx) => ctx.buy({ quantity: 1, atClose: false })), 'atClose: false is a plain market order').toBeUndefined();
+  });
+});
+
 describe('commission and slippage', () => {
   const rows: Row[] = [F, F, [103, 104, 102, 103], [104, 105, 103, 104]];
 

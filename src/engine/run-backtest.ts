@@ -5,7 +5,8 @@
  * For every bar t (CONVENTIONS.md §2): the broker matches pending orders against bar t
  * (market orders at the open, then stops, then limits), equity is marked at the close, and
  * from the first decision bar on the strategy's `next` decides at the close. Orders it places
- * fill from bar t+1 on (or at bar t's close with `fillAt: 'close'`).
+ * fill from bar t+1 on (or at bar t's close with `fillAt: 'close'`, and market-on-close orders
+ * always).
  */
 import type { BarSeries } from '../data/bar-series.js';
 import { formatTime } from '../data/bar-series.js';
@@ -161,7 +162,7 @@ export function runBacktest<S extends ParamSchema, State>(
       equity[bar] = broker.markEquity(bar);
       if (bar >= firstDecisionBar) {
         next.call(strategy, ctx, state);
-        if (fillAtClose && broker.hasPending) {
+        if ((fillAtClose && broker.hasPending) || broker.hasCloseOrders) {
           broker.fillAtClose(bar);
           equity[bar] = broker.markEquity(bar);
         }

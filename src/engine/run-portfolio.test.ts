@@ -192,6 +192,38 @@ describe('ctx.rebalance', () => {
   });
 });
 
+describe('market-on-close orders in a portfolio', () => {
+  const ids: number[] = [];
+  const strategy = definePortfolioStrategy({
+    name: 'closes',
+    description: 'buys AAA at the close of bar 4 and sells it at its next open; tries again at bar 5',
+    params: {},
+    init: () => ({}),
+    next(ctx) {
+      if (ctx.bar === 4 || ctx.bar === 5) {
+        ids.push(ctx.buy('AAA', { quantity: 10, atClose: true }));
+        ids.push(ctx.closePosition('AAA'));
+      }
+    },
+  });
+  const result = runPortfolio([AAA, BBB], strategy, noParams, options);
+
+  it('fill at the symbol’s close of the decision bar; closePosition in the same decision sells at its next open', () => {
+    // Bar 4 (Jan-08): AAA closes at 104. AAA has no bar at 5 (Jan-11), so the close order fills at the open of 6 (106).
+    expect(result.fills.map((f) => [result.symbols[f.symbol], f.bar, f.side, f.quantity, f.price])).toEqual([
+      ['AAA', 4, 'buy', 10, 104],
+      ['AAA', 6, 'sell', 10, 106],
+    ]);
+  });
+
+  it('expire when the symbol has no bar at the decision bar, and the close order placed with one is cancelled at its fill', () => {
+    expect(ids).toEqual([1, 2, 3, 4]);
+    expect(result.orders.find((r) => r.order.id === 3)).toMatchObject({ status: 'expired', closedBar: 5, reason: 'no bar to fill the market-on-close order at' });
+    const closeOrders = result.orders.filter((r) => r.order.id === 2 || r.order.id === 4).map((r) => r.status);
+    expect(closeOrders, 'the first close order sells the 10 units; the second finds no position').toEqual(['filled', 'canceled']);
+  });
+});
+
 describe('runPortfolio checks', () => {
   it('refuses the same symbol twice', () => {
     expect(() => runPortfolio([AAA, AAA], scripted({}), noParams, options)).toThrow(expect.objectContaining({ code: 'BT_DATA_DUPLICATE_SYMBOL', exitCode: 3 }));

@@ -194,7 +194,7 @@ export function runPortfolio<S extends ParamSchema, State>(
       equity[bar] = broker.markEquity(bar);
       if (bar >= firstDecisionBar) {
         next.call(strategy, ctx, state);
-        if (fillAtClose && broker.hasPending) {
+        if ((fillAtClose && broker.hasPending) || broker.hasCloseOrders) {
           broker.fillAtClose(bar);
           equity[bar] = broker.markEquity(bar);
         }

@@ -7,8 +7,12 @@
 /** Direction of an order. */
 export type OrderSide = 'buy' | 'sell';
 
-/** How an order is matched against bars. */
-export type OrderType = 'market' | 'limit' | 'stop' | 'stop-limit' | 'trailing-stop';
+/**
+ * How an order is matched against bars. `market-on-close` fills at the close of the bar it
+ * was placed on (the decision bar), whatever the run's `fillAt`; the strategy asks for it
+ * explicitly (`atClose: true`).
+ */
+export type OrderType = 'market' | 'market-on-close' | 'limit' | 'stop' | 'stop-limit' | 'trailing-stop';
 
 /** Life-cycle state; every change goes through `order-state.ts`. */
 export type OrderStatus = 'pending' | 'filled' | 'canceled' | 'rejected' | 'expired';

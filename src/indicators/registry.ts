@@ -3,11 +3,13 @@ import { aroon } from './aroon.js';
 import { atr } from './atr.js';
 import { bollinger } from './bollinger.js';
 import { cci, cciBacktrader } from './cci.js';
+import { connorsRsi } from './connors-rsi.js';
 import { dema } from './dema.js';
 import { donchian } from './donchian.js';
 import { ema } from './ema.js';
 import { highest } from './highest.js';
 import { hma } from './hma.js';
+import { ibs } from './ibs.js';
 import { ichimoku } from './ichimoku.js';
 import { kama } from './kama.js';
 import { keltner } from './keltner.js';
@@ -16,16 +18,21 @@ import { macd } from './macd.js';
 import { momentum } from './momentum.js';
 import { obv } from './obv.js';
 import { parabolicSar } from './parabolic-sar.js';
+import { percentRank } from './percent-rank.js';
 import { roc } from './roc.js';
+import { rmi } from './rmi.js';
+import { rollingBeta } from './rolling-beta.js';
 import { rsi } from './rsi.js';
 import { sma } from './sma.js';
 import { stdev } from './stdev.js';
 import { stochastic } from './stochastic.js';
+import { streak } from './streak.js';
 import { tema } from './tema.js';
 import { trueRange } from './true-range.js';
 import { vwap } from './vwap.js';
 import { williamsR } from './williams-r.js';
 import { wma } from './wma.js';
+import { zScore } from './zscore.js';
 
 /** The OHLCV columns an indicator may read. A `BarSeries` satisfies it. */
 export interface IndicatorInput {
@@ -187,4 +194,21 @@ export const INDICATORS: readonly IndicatorSpec[] = [
       senkouB: (p) => p.senkouBPeriod - 1 + p.displacement,
     },
     (b, p) => ichimoku(b.high, b.low, p.tenkanPeriod, p.kijunPeriod, p.senkouBPeriod, p.displacement)),
+  single('rmi', "Altman's relative momentum index of the close", { period: 14, momentum: 5 },
+    [{ period: 1, momentum: 1 }, { period: 3, momentum: 2 }],
+    (p) => p.momentum + p.period - 1, (b, p) => rmi(b.close, p.period, p.momentum)),
+  single('streak', 'up/down streak of the close', {}, [],
+    () => 1, (b) => streak(b.close)),
+  single('percentRank', 'percent rank of the close among the bars before it', { period: 100 }, [{ period: 1 }, { period: 7 }],
+    (p) => p.period, (b, p) => percentRank(b.close, p.period)),
+  single('connorsRsi', 'ConnorsRSI of the close', { rsiPeriod: 3, streakPeriod: 2, rankPeriod: 100 },
+    [{ rsiPeriod: 1, streakPeriod: 1, rankPeriod: 1 }, { rsiPeriod: 9, streakPeriod: 3, rankPeriod: 4 }],
+    (p) => Math.max(p.rsiPeriod, p.streakPeriod + 1, p.rankPeriod + 1),
+    (b, p) => connorsRsi(b.close, p.rsiPeriod, p.streakPeriod, p.rankPeriod)),
+  single('ibs', 'internal bar strength', {}, [],
+    () => 0, (b) => ibs(b.high, b.low, b.close)),
+  single('zScore', 'rolling z-score of the close', { period: 20 }, [{ period: 2 }, { period: 5 }],
+    (p) => p.period - 1, (b, p) => zScore(b.close, p.period)),
+  single('rollingBeta', 'rolling OLS slope of the close on the open', { period: 60 }, [{ period: 2 }, { period: 5 }],
+    (p) => p.period - 1, (b, p) => rollingBeta(b.close, b.open, p.period)),
 ];

@@ -8,7 +8,7 @@ type Loader = () => Promise<{ default: Strategy }>;
 
 /**
  * Built-in strategy modules by name, in listing order: trend, mean-reversion, breakout, momentum,
- * benchmark, then the portfolio strategies (`kind: 'portfolio'`, several symbols; see
+ * calendar, benchmark, then the portfolio strategies (`kind: 'portfolio'`, several symbols; see
  * define-portfolio-strategy.ts).
  */
 export const BUILTIN_STRATEGIES: Readonly<Record<string, Loader>> = {
@@ -21,15 +21,29 @@ export const BUILTIN_STRATEGIES: Readonly<Record<string, Loader>> = {
   'rsi-reversion': () => import('../../strategies/rsi-reversion.js') as unknown as Promise<{ default: Strategy }>,
   'bollinger-reversion': () => import('../../strategies/bollinger-reversion.js') as unknown as Promise<{ default: Strategy }>,
   'stochastic-cross': () => import('../../strategies/stochastic-cross.js') as unknown as Promise<{ default: Strategy }>,
+  'rsi-volume-filter': () => import('../../strategies/rsi-volume-filter.js') as unknown as Promise<{ default: Strategy }>,
+  'rsi-ema-trend': () => import('../../strategies/rsi-ema-trend.js') as unknown as Promise<{ default: Strategy }>,
+  'rmi-reversion': () => import('../../strategies/rmi-reversion.js') as unknown as Promise<{ default: Strategy }>,
+  'bollinger-rsi': () => import('../../strategies/bollinger-rsi.js') as unknown as Promise<{ default: Strategy }>,
+  'zscore-reversion': () => import('../../strategies/zscore-reversion.js') as unknown as Promise<{ default: Strategy }>,
+  'connors-rsi': () => import('../../strategies/connors-rsi.js') as unknown as Promise<{ default: Strategy }>,
+  'ibs-reversion': () => import('../../strategies/ibs-reversion.js') as unknown as Promise<{ default: Strategy }>,
+  'williams-r-reversion': () => import('../../strategies/williams-r-reversion.js') as unknown as Promise<{ default: Strategy }>,
   'donchian-breakout': () => import('../../strategies/donchian-breakout.js') as unknown as Promise<{ default: Strategy }>,
   'keltner-breakout': () => import('../../strategies/keltner-breakout.js') as unknown as Promise<{ default: Strategy }>,
   'ema-atr-breakout': () => import('../../strategies/ema-atr-breakout.js') as unknown as Promise<{ default: Strategy }>,
   'opening-range-breakout': () => import('../../strategies/opening-range-breakout.js') as unknown as Promise<{ default: Strategy }>,
   'momentum': () => import('../../strategies/momentum.js') as unknown as Promise<{ default: Strategy }>,
+  'turn-of-month': () => import('../../strategies/turn-of-month.js') as unknown as Promise<{ default: Strategy }>,
+  'day-of-week': () => import('../../strategies/day-of-week.js') as unknown as Promise<{ default: Strategy }>,
+  'overnight-hold': () => import('../../strategies/overnight-hold.js') as unknown as Promise<{ default: Strategy }>,
   'buy-and-hold': () => import('../../strategies/buy-and-hold.js') as unknown as Promise<{ default: Strategy }>,
   'equal-weight': () => import('../../strategies/equal-weight.js') as unknown as Promise<{ default: Strategy }>,
   'dual-momentum': () => import('../../strategies/dual-momentum.js') as unknown as Promise<{ default: Strategy }>,
   'inverse-volatility': () => import('../../strategies/inverse-volatility.js') as unknown as Promise<{ default: Strategy }>,
+  'pairs-zscore': () => import('../../strategies/pairs-zscore.js') as unknown as Promise<{ default: Strategy }>,
+  'cross-sectional-momentum': () => import('../../strategies/cross-sectional-momentum.js') as unknown as Promise<{ default: Strategy }>,
+  'risk-parity': () => import('../../strategies/risk-parity.js') as unknown as Promise<{ default: Strategy }>,
 };
 
 /** Names of the built-in strategies. */

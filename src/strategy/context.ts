@@ -183,7 +183,7 @@ export class RunContext<P> implements StrategyContext<P> {
 
   closePosition(options: CloseOptions = {}): number {
     const net = this.#broker.netQuantity(0);
-    if (net === 0) return -1;
+    if (net === 0) return this.#broker.closeAfterMarketOnClose(0, this.#clock.bar, options.tag);
     return this.#broker.submit(closeRequest(0, net > 0 ? 'sell' : 'buy', options.tag), this.#clock.bar).id;
   }
 

@@ -127,6 +127,8 @@ export interface PortfolioStrategy<S extends ParamSchema = ParamSchema, State = 
   readonly name: string;
   readonly description: string;
   readonly category: string;
+  /** Free-form lower kebab-case labels for filtering (see `Strategy.tags`). */
+  readonly tags?: readonly string[];
   readonly params: S;
   readonly validate?: (params: ParamValues<S>) => string | undefined;
   init(ctx: PortfolioInitContext<ParamValues<S>>): State;
@@ -141,6 +143,7 @@ export function definePortfolioStrategy<const S extends ParamSchema, State>(defi
   readonly name: string;
   readonly description: string;
   readonly category?: string;
+  readonly tags?: readonly string[];
   readonly params: S;
   readonly validate?: (params: ParamValues<S>) => string | undefined;
   init(ctx: PortfolioInitContext<ParamValues<S>>): State;

@@ -85,7 +85,7 @@ export interface PositionView {
  * `cash`, `riskFraction`; with none, the run's default sizing applies (all-in unless
  * `--size`/`--size-fraction`). The order type follows from the prices given: none → market;
  * `limitPrice` → limit; `stopPrice` → stop; both → stop-limit; `trailFraction` or
- * `trailAmount` → trailing stop.
+ * `trailAmount` → trailing stop; `atClose: true` → market-on-close.
  */
 export interface OrderOptions {
   /** Fixed size [units, > 0]. */
@@ -118,6 +118,13 @@ export interface OrderOptions {
   readonly trailingStopAmount?: number;
   /** Cancel the order if unfilled after this many bars [bars]; default good-till-cancelled. */
   readonly expiresAfterBars?: number;
+  /**
+   * Market-on-close: fill at the close of this bar (the bar the strategy decides at) instead
+   * of the next bar's open, e.g. to buy the close and sell the next open. Market orders only
+   * (no limit, stop or trail prices, no `expiresAfterBars`); sized at the close like any fill;
+   * attached exits work from the next bar. Default false: the run's fill rule (`--fill`).
+   */
+  readonly atClose?: boolean;
   /** Free-form label carried to fills and trades. */
   readonly tag?: string;
 }
@@ -155,7 +162,9 @@ export interface StrategyContext<P> {
   sell(options?: OrderOptions): number;
   /**
    * Closes the whole position with a market order at the next fill point (its size is taken
-   * when it fills). Returns the order id, or -1 when flat with nothing pending.
+   * when it fills). Returns the order id, or -1 when flat, unless a market-on-close order
+   * placed at this bar is pending: then the order closes the position that order opens (at the
+   * next open, or at this close in close-fill mode).
    */
   closePosition(options?: CloseOptions): number;
   /** Cancels a pending order; returns false if it was not pending. */
@@ -170,8 +179,14 @@ export interface Strategy<S extends ParamSchema = ParamSchema, State = unknown> 
   readonly name: string;
   /** One line for `bt strategies`. */
   readonly description: string;
-  /** Family for `bt strategies` (`trend`, `mean-reversion`, `breakout`, `benchmark`…). */
+  /**
+   * Family for `bt strategies`: `trend`, `mean-reversion`, `momentum`, `volatility`,
+   * `pattern`, `calendar`, `multi-factor`, `benchmark` (older values such as `breakout` and
+   * `portfolio` are still accepted).
+   */
   readonly category: string;
+  /** Free-form lower kebab-case labels for filtering (`oscillator`, `volume`, `pairs`…). */
+  readonly tags?: readonly string[];
   readonly params: S;
   /**
    * Checks a combination of parameter values (e.g. `fast < slow`); returns a message saying
@@ -193,6 +208,7 @@ export function defineStrategy<const S extends ParamSchema, State>(definition: {
   readonly name: string;
   readonly description: string;
   readonly category?: string;
+  readonly tags?: readonly string[];
   readonly params: S;
   readonly validate?: (params: ParamValues<S>) => string | undefined;
   init(ctx: InitContext<ParamValues<S>>): State;

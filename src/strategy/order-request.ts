@@ -44,11 +44,12 @@ const OPTION_NAMES: readonly string[] = [
   'trailingStopFraction',
   'trailingStopAmount',
   'expiresAfterBars',
+  'atClose',
   'tag',
 ];
 const KNOWN_OPTIONS = new Set(OPTION_NAMES);
 /** Options that must be positive numbers (`fraction` and `riskFraction` have their own range). */
-const POSITIVE_OPTIONS = OPTION_NAMES.filter((name) => name !== 'fraction' && name !== 'riskFraction' && name !== 'tag') as readonly (keyof OrderOptions)[];
+const POSITIVE_OPTIONS = OPTION_NAMES.filter((name) => name !== 'fraction' && name !== 'riskFraction' && name !== 'tag' && name !== 'atClose') as readonly (keyof OrderOptions)[];
 
 /**
  * Builds a broker order request for `side` on `symbol` from `options`; without a sizing
@@ -108,6 +109,14 @@ export function buildOrderRequest(symbol: number, side: OrderSide, options: Orde
   } else if (options.limitPrice !== undefined && options.stopPrice !== undefined) type = 'stop-limit';
   else if (options.limitPrice !== undefined) type = 'limit';
   else if (options.stopPrice !== undefined) type = 'stop';
+  if (options.atClose !== undefined && typeof options.atClose !== 'boolean') {
+    invalid(`order option "atClose" must be true or false, got "${String(options.atClose)}"`, 'atClose: true fills at this bar\'s close');
+  }
+  if (options.atClose === true) {
+    if (type !== 'market') invalid(`"atClose" makes a market-on-close order; it takes no limit, stop or trail price (got a ${type} order)`, 'drop the price options, or atClose');
+    if (options.expiresAfterBars !== undefined) invalid('"atClose" orders fill or expire at this bar\'s close; they take no "expiresAfterBars"', 'drop expiresAfterBars');
+    type = 'market-on-close';
+  }
 
   const stopLossChoice = pick<number>('stop-loss', [
     ['stopLossPrice', options.stopLossPrice],

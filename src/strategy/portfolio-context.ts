@@ -241,7 +241,7 @@ export class PortfolioRunContext<P> implements PortfolioContext<P> {
   closePosition(symbol: string, options: CloseOptions = {}): number {
     const index = this.#index(symbol);
     const net = this.#broker.netQuantity(index);
-    if (net === 0) return -1;
+    if (net === 0) return this.#broker.closeAfterMarketOnClose(index, this.#clock.bar, options.tag);
     return this.#broker.submit(closeRequest(index, net > 0 ? 'sell' : 'buy', options.tag), this.#clock.bar).id;
   }
 
