@@ -14,6 +14,7 @@ export default defineStrategy({
   name: 'ema-cross',
   description: 'Fast/slow exponential moving average crossover, long-only or always-in long/short',
   category: 'trend',
+  tags: ['crossover', 'moving-average', 'long-short'],
   params: {
     fast: { type: 'int', default: 12, min: 1, max: 1000, step: 2, description: 'fast EMA length [bars]' },
     slow: { type: 'int', default: 26, min: 2, max: 2000, step: 5, description: 'slow EMA length [bars]' },

@@ -14,6 +14,7 @@ export default defineStrategy({
   name: 'macd-cross',
   description: 'MACD line crossing its signal line, optionally only on the trend side of zero',
   category: 'trend',
+  tags: ['crossover', 'macd', 'long-short'],
   params: {
     fast: { type: 'int', default: 12, min: 1, max: 500, step: 2, description: 'fast EMA length [bars]' },
     slow: { type: 'int', default: 26, min: 2, max: 1000, step: 2, description: 'slow EMA length [bars]' },

@@ -13,6 +13,7 @@ export default defineStrategy({
   name: 'sma-cross',
   description: 'Fast/slow simple moving average crossover, long-only or always-in long/short',
   category: 'trend',
+  tags: ['crossover', 'moving-average', 'long-short'],
   params: {
     fast: { type: 'int', default: 10, min: 1, max: 1000, step: 5, description: 'fast SMA length [bars]' },
     slow: { type: 'int', default: 30, min: 2, max: 2000, step: 10, description: 'slow SMA length [bars]' },

@@ -16,6 +16,7 @@ export default defineStrategy({
   name: 'stochastic-cross',
   description: 'Stochastic %K crossing %D in the oversold/overbought zones',
   category: 'mean-reversion',
+  tags: ['crossover', 'stochastic', 'oscillator', 'long-short'],
   params: {
     kPeriod: { type: 'int', default: 14, min: 1, max: 500, step: 2, description: 'high/low lookback of %K [bars]' },
     dPeriod: { type: 'int', default: 3, min: 1, max: 100, step: 1, description: '%D smoothing (SMA of %K) [bars]' },

@@ -7,9 +7,9 @@ import type { Strategy } from './define-strategy.js';
 type Loader = () => Promise<{ default: Strategy }>;
 
 /**
- * Built-in strategy modules by name, in listing order: trend, mean-reversion, breakout, momentum,
- * benchmark, then the portfolio strategies (`kind: 'portfolio'`, several symbols; see
- * define-portfolio-strategy.ts).
+ * Built-in strategy modules by name, in listing order: by family in the order of
+ * `STRATEGY_FAMILIES` (families.ts), and within a family the single-asset strategies first,
+ * then the portfolio ones (`kind: 'portfolio'`, several symbols; see define-portfolio-strategy.ts).
  */
 export const BUILTIN_STRATEGIES: Readonly<Record<string, Loader>> = {
   'sma-cross': () => import('../../strategies/sma-cross.js') as unknown as Promise<{ default: Strategy }>,
@@ -18,18 +18,18 @@ export const BUILTIN_STRATEGIES: Readonly<Record<string, Loader>> = {
   'adx-trend': () => import('../../strategies/adx-trend.js') as unknown as Promise<{ default: Strategy }>,
   'ichimoku-cloud': () => import('../../strategies/ichimoku-cloud.js') as unknown as Promise<{ default: Strategy }>,
   'parabolic-sar': () => import('../../strategies/parabolic-sar.js') as unknown as Promise<{ default: Strategy }>,
+  'donchian-breakout': () => import('../../strategies/donchian-breakout.js') as unknown as Promise<{ default: Strategy }>,
   'rsi-reversion': () => import('../../strategies/rsi-reversion.js') as unknown as Promise<{ default: Strategy }>,
   'bollinger-reversion': () => import('../../strategies/bollinger-reversion.js') as unknown as Promise<{ default: Strategy }>,
   'stochastic-cross': () => import('../../strategies/stochastic-cross.js') as unknown as Promise<{ default: Strategy }>,
-  'donchian-breakout': () => import('../../strategies/donchian-breakout.js') as unknown as Promise<{ default: Strategy }>,
+  'momentum': () => import('../../strategies/momentum.js') as unknown as Promise<{ default: Strategy }>,
+  'dual-momentum': () => import('../../strategies/dual-momentum.js') as unknown as Promise<{ default: Strategy }>,
   'keltner-breakout': () => import('../../strategies/keltner-breakout.js') as unknown as Promise<{ default: Strategy }>,
   'ema-atr-breakout': () => import('../../strategies/ema-atr-breakout.js') as unknown as Promise<{ default: Strategy }>,
   'opening-range-breakout': () => import('../../strategies/opening-range-breakout.js') as unknown as Promise<{ default: Strategy }>,
-  'momentum': () => import('../../strategies/momentum.js') as unknown as Promise<{ default: Strategy }>,
+  'inverse-volatility': () => import('../../strategies/inverse-volatility.js') as unknown as Promise<{ default: Strategy }>,
   'buy-and-hold': () => import('../../strategies/buy-and-hold.js') as unknown as Promise<{ default: Strategy }>,
   'equal-weight': () => import('../../strategies/equal-weight.js') as unknown as Promise<{ default: Strategy }>,
-  'dual-momentum': () => import('../../strategies/dual-momentum.js') as unknown as Promise<{ default: Strategy }>,
-  'inverse-volatility': () => import('../../strategies/inverse-volatility.js') as unknown as Promise<{ default: Strategy }>,
 };
 
 /** Names of the built-in strategies. */

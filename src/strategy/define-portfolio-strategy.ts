@@ -126,7 +126,10 @@ export interface PortfolioStrategy<S extends ParamSchema = ParamSchema, State = 
   readonly kind: 'portfolio';
   readonly name: string;
   readonly description: string;
+  /** Family, as for single-asset strategies (see `Strategy.category`); default `other`. */
   readonly category: string;
+  /** Lower kebab-case keywords (see `Strategy.tags`); default none. */
+  readonly tags: readonly string[];
   readonly params: S;
   readonly validate?: (params: ParamValues<S>) => string | undefined;
   init(ctx: PortfolioInitContext<ParamValues<S>>): State;
@@ -134,19 +137,20 @@ export interface PortfolioStrategy<S extends ParamSchema = ParamSchema, State = 
 }
 
 /**
- * Declares a portfolio strategy (category `portfolio` unless given). Returns it typed, with
+ * Declares a portfolio strategy (category `other` and no tags unless given). Returns it typed, with
  * `kind: 'portfolio'`.
  */
 export function definePortfolioStrategy<const S extends ParamSchema, State>(definition: {
   readonly name: string;
   readonly description: string;
   readonly category?: string;
+  readonly tags?: readonly string[];
   readonly params: S;
   readonly validate?: (params: ParamValues<S>) => string | undefined;
   init(ctx: PortfolioInitContext<ParamValues<S>>): State;
   next(ctx: PortfolioContext<ParamValues<S>>, state: State): void;
 }): PortfolioStrategy<S, State> {
-  return { category: 'portfolio', ...definition, kind: 'portfolio' };
+  return { category: 'other', tags: [], ...definition, kind: 'portfolio' };
 }
 
 /** True when `strategy` was declared with `definePortfolioStrategy` (or has `kind: 'portfolio'`). */

@@ -203,7 +203,7 @@ describe('help and listings', () => {
 
   it('bt strategies lists the built-ins and shows one strategy\'s parameters', async () => {
     const list = await runCli(['strategies']);
-    expect(list.stdout).toMatch(/sma-cross\s.*trend/);
+    expect(list.stdout).toMatch(/trend \(\d+\)\s.*sma-cross/);
     expect(list.stdout).toMatch(/buy-and-hold/);
     const one = await runCli(['strategies', 'sma-cross']);
     expect(one.stdout).toMatch(/fast\s.*int\s.*10\s.*a whole number from 1 to 1000/);
