@@ -2,7 +2,63 @@
  * Renders the built-in strategy catalogue as a Markdown table (`bt strategies --markdown`), the
  * table README.md's "Strategies" section holds (test/docs.test.ts checks they match).
  */
+import Table from 'cli-table3';
+import type { ChalkInstance } from 'chalk';
 import type { CatalogueEntry } from '../strategy/catalogue.js';
+import { COMPACT_CHARS } from './table.js';
+
+const HEAD = ['Family', 'Strategy', 'Tags', 'Description'];
+/** The columns that wrap to fit a width, in the order they give way, with their narrowest width [characters, with padding]. */
+const WRAPPING: readonly (readonly [column: number, minimum: number])[] = [
+  [1, 16],
+  [3, 40],
+  [2, 16],
+  [3, 24],
+];
+
+/**
+ * Column widths [characters, with padding, without borders] that fit `maxWidth` by wrapping the
+ * Strategy column (its `(portfolio)` mark), the Description column down to 40, the Tags column,
+ * then Description down to 24, never below a column's longest word; undefined when the natural
+ * widths fit.
+ */
+function fitWidths(rows: readonly (readonly string[])[], maxWidth: number): number[] | undefined {
+  const natural = HEAD.map((head, column) => Math.max(head.length, ...rows.map((row) => row[column].length)) + 2);
+  let excess = natural.reduce((sum, width) => sum + width, HEAD.length + 1) - maxWidth;
+  if (excess <= 0) return undefined;
+  const widths = [...natural];
+  for (const [column, minimum] of WRAPPING) {
+    const longestWord = Math.max(0, ...rows.flatMap((row) => row[column].split(' ').map((word) => word.length))) + 2;
+    const cut = Math.min(excess, Math.max(0, widths[column] - Math.max(minimum, longestWord)));
+    widths[column] -= cut;
+    excess -= cut;
+  }
+  return widths;
+}
+
+/**
+ * The `bt strategies` table: one row per entry in the given order, grouped by family (the
+ * family and its count head the group's first row), with tags and description; a portfolio
+ * strategy's name is followed by `(portfolio)`. With `maxWidth` [characters] (a terminal's
+ * width) the Strategy, Description and Tags columns wrap at word boundaries to fit; without it
+ * every strategy is one line (for piping and grep).
+ */
+export function renderCatalogueTable(entries: readonly CatalogueEntry[], chalk: ChalkInstance, options: { readonly maxWidth?: number } = {}): string {
+  const rows = entries.map((e, i) => {
+    const isFirst = i === 0 || entries[i - 1].category !== e.category;
+    const count = entries.filter((x) => x.category === e.category).length;
+    return [isFirst ? `${e.category} (${count})` : '', e.kind === 'portfolio' ? `${e.name} (portfolio)` : e.name, e.tags.join(', '), e.description];
+  });
+  const widths = options.maxWidth === undefined ? undefined : fitWidths(rows, options.maxWidth);
+  const table = new Table({
+    head: HEAD.map((h) => chalk.bold(h)),
+    chars: COMPACT_CHARS,
+    style: { head: [], border: [] },
+    ...(widths === undefined ? {} : { colWidths: widths, wordWrap: true }),
+  });
+  for (const row of rows) table.push([row[0] === '' ? '' : chalk.bold(row[0]), ...row.slice(1)]);
+  return table.toString();
+}
 
 /** Escapes a table cell: pipes and backslashes. */
 function cell(text: string): string {

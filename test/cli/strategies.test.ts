@@ -15,7 +15,7 @@ function listedNames(stdout: string): string[] {
   const names = catalogue.map((e) => e.name);
   return stdout
     .split('\n')
-    .map((line) => line.split('│').map((cell) => cell.trim())[2])
+    .map((line) => line.split('│').map((cell) => cell.trim().replace(/ \(portfolio\)$/, ''))[2])
     .filter((name): name is string => name !== undefined && names.includes(name));
 }
 
@@ -29,6 +29,16 @@ describe('bt strategies', () => {
     const families = STRATEGY_FAMILIES.filter((f) => catalogue.some((e) => e.category === f));
     expect(headings).toEqual(families.map((f) => [f, catalogue.filter((e) => e.category === f).length]));
     expect(stdout).toContain(`${catalogue.length} strategies.`);
+  });
+
+  it('wraps the tags and descriptions to the width of a terminal, and keeps one line per strategy when piped', async () => {
+    const { stdout } = await runCli(['strategies'], { tty: true, columns: 100, env: { NO_COLOR: '1' } });
+    const table = stdout.split('\n').filter((line) => /^[┌│└]/.test(line));
+    for (const line of table) expect(line.length, line).toBeLessThanOrEqual(100);
+    expect(table.length, 'wrapped rows').toBeGreaterThan(catalogue.length + 3);
+    for (const { name } of catalogue) expect(stdout).toContain(` ${name} `);
+    const piped = await runCli(['strategies']);
+    expect(piped.stdout.split('\n').filter((line) => line.startsWith('│')).length, 'the head and one row per strategy').toBe(catalogue.length + 1);
   });
 
   it('keeps one family with --category, in any letter case', async () => {
@@ -87,6 +97,12 @@ describe('bt strategies', () => {
     expect(all.stdout.split('\n')[2]).toBe('| `sma-cross` | trend | single | crossover, moving-average, long-short | Fast/slow simple moving average crossover, long-only or always-in long/short |');
     const rsi = await runCli(['strategies', '--markdown', '--tag', 'rsi']);
     expect(rsi.stdout).toBe(renderCatalogueMarkdown(catalogue.filter((e) => e.tags.includes('rsi'))));
+  });
+
+  it('marks the portfolio strategies in the table', async () => {
+    const { stdout } = await runCli(['strategies', '--category', 'benchmark']);
+    expect(stdout).toMatch(/│ benchmark \(2\) +│ buy-and-hold +│/);
+    expect(stdout).toMatch(/│ +│ equal-weight \(portfolio\) +│/);
   });
 
   it('shows a strategy\'s family and tags with its parameters', async () => {

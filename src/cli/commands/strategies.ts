@@ -5,7 +5,7 @@
  * `--json` for both.
  */
 import Table from 'cli-table3';
-import { renderCatalogueMarkdown } from '../../report/strategy-catalogue.js';
+import { renderCatalogueMarkdown, renderCatalogueTable } from '../../report/strategy-catalogue.js';
 import { COMPACT_CHARS, makeChalk } from '../../report/table.js';
 import { filterCatalogue, loadCatalogue } from '../../strategy/catalogue.js';
 import { isPortfolioStrategy } from '../../strategy/define-portfolio-strategy.js';
@@ -60,15 +60,9 @@ export async function strategiesCommand(name: string | undefined, options: Strat
       io.stdout.write('No built-in strategy matches. Run "bt strategies" for the full list.\n');
       return 0;
     }
-    // Grouped by family: the family name heads its first row, with its count.
-    const table = new Table({ head: ['Family', 'Strategy', 'Kind', 'Tags', 'Description'].map((h) => chalk.bold(h)), chars: COMPACT_CHARS, style: { head: [], border: [] } });
-    entries.forEach((e, i) => {
-      const isFirst = i === 0 || entries[i - 1].category !== e.category;
-      const count = entries.filter((x) => x.category === e.category).length;
-      table.push([isFirst ? chalk.bold(`${e.category} (${count})`) : '', e.name, e.kind, e.tags.join(', '), e.description]);
-    });
+    const table = renderCatalogueTable(entries, chalk, { maxWidth: io.stdoutIsTTY ? io.columns : undefined });
     const footer = `${entries.length} strategies. Run "bt strategies NAME" for a strategy's parameters, "bt run --strategy NAME" to backtest it.`;
-    io.stdout.write(`${table.toString()}\n${footer}\n`);
+    io.stdout.write(`${table}\n${footer}\n`);
     return 0;
   }
   if (options.category !== undefined || options.tag !== undefined || options.markdown) {
