@@ -7,7 +7,7 @@ import { didYouMean } from '../config/suggest.js';
 import { UsageError } from '../errors.js';
 import { BUILTIN_NAMES, BUILTIN_STRATEGIES } from './builtins.js';
 import { isPortfolioStrategy } from './define-portfolio-strategy.js';
-import { familyRank, STRATEGY_FAMILIES } from './families.js';
+import { familyRank, isStrategyFamily, STRATEGY_FAMILIES } from './families.js';
 
 /** One built-in strategy as the catalogue lists it. */
 export interface CatalogueEntry {
@@ -66,7 +66,7 @@ export function filterCatalogue(entries: readonly CatalogueEntry[], filter: Cata
   let kept = [...entries];
   if (filter.category !== undefined) {
     const category = filter.category.trim().toLowerCase();
-    if (!(STRATEGY_FAMILIES as readonly string[]).includes(category)) {
+    if (!isStrategyFamily(category)) {
       throw new UsageError('BT_CATEGORY_UNKNOWN', `unknown category "${filter.category}"${didYouMean(category, STRATEGY_FAMILIES)}`, {
         hint: `categories: ${STRATEGY_FAMILIES.join(', ')}`,
         location: { flag: '--category' },
