@@ -25,6 +25,8 @@ export type {
 } from './strategy/define-strategy.js';
 export type { BooleanParam, EnumParam, IntParam, NumberParam, ParamSchema, ParamSpec, ParamValues } from './strategy/params.js';
 export { SeriesView, crossedAbove, crossedBelow } from './strategy/series-view.js';
+export { STRATEGY_FAMILIES, type StrategyFamily } from './strategy/families.js';
+export { SIGNAL_MODE_PARAM, bearishSignal, bullishSignal, type SignalMode } from './strategy/signal-mode.js';
 export type { BarSeries, Bar } from './data/bar-series.js';
 export type { Order, Fill, Trade, OpenTrade, OrderSide, OrderType, OrderStatus } from './engine/types.js';
 export * from './indicators/index.js';

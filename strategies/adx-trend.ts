@@ -16,6 +16,7 @@ export default defineStrategy({
   name: 'adx-trend',
   description: 'DI crossovers taken only when the ADX shows a trend',
   category: 'trend',
+  tags: ['adx', 'directional-movement', 'long-short'],
   params: {
     period: { type: 'int', default: 14, min: 2, max: 200, step: 2, description: 'DI and ADX length [bars]' },
     threshold: { type: 'number', default: 25, min: 0, max: 100, step: 5, description: 'minimum ADX for an entry [ADX points]' },

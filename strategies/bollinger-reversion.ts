@@ -14,6 +14,7 @@ export default defineStrategy({
   name: 'bollinger-reversion',
   description: 'Buy closes below the lower Bollinger Band, exit at the middle band',
   category: 'mean-reversion',
+  tags: ['bollinger', 'bands', 'long-short'],
   params: {
     period: { type: 'int', default: 20, min: 2, max: 500, step: 5, description: 'SMA and standard deviation length [bars]' },
     width: { type: 'number', default: 2, min: 0.5, max: 5, step: 0.25, description: 'band distance from the SMA [standard deviations]' },

@@ -15,7 +15,7 @@ import { defineStrategy } from '../src/strategy/define-strategy.js';
 export default defineStrategy({
   name: 'bollinger-rsi',
   description: 'Buy closes below the lower Bollinger Band with an oversold RSI, exit at the middle',
-  category: 'mean-reversion',
+  category: 'multi-factor',
   tags: ['bands', 'oscillator', 'rsi', 'confirmation'],
   params: {
     period: { type: 'int', default: 20, min: 5, max: 200, step: 5, description: 'band SMA and standard deviation length [bars]' },

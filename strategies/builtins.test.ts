@@ -6,11 +6,10 @@ import { BUILTIN_NAMES, BUILTIN_STRATEGIES } from '../src/strategy/builtins.js';
 import type { Strategy } from '../src/strategy/define-strategy.js';
 import { resolveParams } from '../src/strategy/params.js';
 import { isPortfolioStrategy } from '../src/strategy/define-portfolio-strategy.js';
+import { familyRank, STRATEGY_FAMILIES, TAG_PATTERN } from '../src/strategy/families.js';
 import { loadSp500, runStrategy } from './test-helpers.js';
 
 const STRATEGY_DIR = fileURLToPath(new URL('./', import.meta.url));
-/** Categories in listing order: single-asset ones, then the portfolio strategies. */
-const CATEGORIES = ['trend', 'mean-reversion', 'breakout', 'momentum', 'volatility', 'pattern', 'calendar', 'multi-factor', 'benchmark', 'portfolio'];
 const KEBAB_CASE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 const strategies: [string, Strategy][] = await Promise.all(
@@ -28,16 +27,27 @@ describe('the built-in strategy registry', () => {
     expect([...BUILTIN_NAMES].sort()).toEqual(files);
   });
 
-  it('lists the single-asset ones by category (trend … calendar, benchmark last), then the portfolio ones', () => {
-    const order = singleAsset.map(([, s]) => CATEGORIES.indexOf(s.category));
-    expect(order).toEqual([...order].sort((a, b) => a - b));
-    expect(singleAsset.at(-1)?.[1].category).toBe('benchmark');
-    expect(strategies.slice(singleAsset.length)).toEqual(portfolio);
+  it('lists them by family (trend, mean-reversion, momentum, volatility, pattern, calendar, multi-factor, benchmark), single-asset before portfolio within a family', () => {
+    const ranks = strategies.map(([, s]) => familyRank(s.category, isPortfolioStrategy(s)));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(strategies[0][0]).toBe('sma-cross');
+    expect(strategies.at(-1)?.[0]).toBe('equal-weight');
   });
 
-  it('marks exactly the portfolio category or tag as portfolio strategies (kind: portfolio)', () => {
-    for (const [name, s] of strategies) expect(isPortfolioStrategy(s), name).toBe(s.category === 'portfolio' || (s.tags ?? []).includes('portfolio'));
-    expect(portfolio.map(([name]) => name)).toEqual(['equal-weight', 'dual-momentum', 'inverse-volatility', 'pairs-zscore', 'cross-sectional-momentum', 'risk-parity']);
+  it('keeps the portfolio kind apart from the family: the portfolio strategies sit in their own families', () => {
+    expect(portfolio.map(([name, s]) => `${name}:${s.category}`)).toEqual([
+      'pairs-zscore:mean-reversion',
+      'dual-momentum:momentum',
+      'cross-sectional-momentum:momentum',
+      'inverse-volatility:volatility',
+      'risk-parity:volatility',
+      'equal-weight:benchmark',
+    ]);
+    expect(singleAsset.length + portfolio.length).toBe(strategies.length);
+  });
+
+  it('keeps the benchmark family for buy-and-hold and equal-weight only', () => {
+    expect(strategies.filter(([, s]) => s.category === 'benchmark').map(([name]) => name)).toEqual(['buy-and-hold', 'equal-weight']);
   });
 });
 
@@ -49,8 +59,14 @@ describe.each(strategies)('built-in %s', (name, strategy) => {
     expect(strategies.filter(([, s]) => s.name === name)).toHaveLength(1);
   });
 
-  it('has a known category and a one-line description', () => {
-    expect(CATEGORIES).toContain(strategy.category);
+  it('has a family, kebab-case tags, and a one-line description', () => {
+    expect(STRATEGY_FAMILIES).toContain(strategy.category);
+    expect(strategy.tags.length, 'at least one tag').toBeGreaterThan(0);
+    for (const tag of strategy.tags) expect(tag).toMatch(TAG_PATTERN);
+    expect(new Set(strategy.tags).size, 'no repeated tag').toBe(strategy.tags.length);
+    const direction = strategy.params.direction;
+    const canShort = direction?.type === 'enum' && direction.values.includes('long-short');
+    expect(strategy.tags.includes('long-short'), 'tagged long-short exactly when it offers direction=long-short').toBe(canShort);
     expect(strategy.description.length).toBeGreaterThan(10);
     expect(strategy.description.length, 'fits a table column').toBeLessThanOrEqual(100);
     expect(strategy.description).not.toMatch(/\n/);

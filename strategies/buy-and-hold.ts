@@ -10,6 +10,7 @@ export default defineStrategy({
   name: 'buy-and-hold',
   description: 'Buy on the first bar, sell at the last open: the passive benchmark',
   category: 'benchmark',
+  tags: ['passive'],
   params: {},
   init() {
     return undefined;

@@ -26,7 +26,7 @@ export default definePortfolioStrategy({
   name: 'cross-sectional-momentum',
   description: 'Portfolio: hold the top N symbols by 12-1 month return at equal weight, monthly',
   category: 'momentum',
-  tags: ['portfolio', 'relative-strength', 'rotation'],
+  tags: ['relative-strength', 'rotation'],
   params: {
     lookback: { type: 'int', default: 12, min: 2, max: 500, step: 1, description: 'formation period start [bars ago] (12 = a year of monthly bars)' },
     skip: { type: 'int', default: 1, min: 0, max: 100, step: 1, description: 'most recent bars left out of the formation return [bars]' },

@@ -20,7 +20,8 @@ import { defineStrategy } from '../src/strategy/define-strategy.js';
 export default defineStrategy({
   name: 'donchian-breakout',
   description: 'Turtle-style close beyond the previous N-bar channel, shorter-channel exit, ATR stop',
-  category: 'breakout',
+  category: 'trend',
+  tags: ['breakout', 'channel', 'donchian', 'atr-stop', 'long-short'],
   params: {
     entryPeriod: { type: 'int', default: 20, min: 2, max: 500, step: 5, description: 'entry channel length [bars]' },
     exitPeriod: { type: 'int', default: 10, min: 1, max: 500, step: 5, description: 'exit channel length, shorter than the entry one [bars]' },

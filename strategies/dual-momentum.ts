@@ -26,7 +26,8 @@ function trailingReturn(close: Float64Array, period: number): Float64Array {
 export default definePortfolioStrategy({
   name: 'dual-momentum',
   description: 'Portfolio: hold the strongest symbols by trailing return, or cash when none beats minReturn',
-  category: 'portfolio',
+  category: 'momentum',
+  tags: ['relative-strength', 'absolute-momentum', 'rotation', 'monthly'],
   params: {
     lookback: { type: 'int', default: 12, min: 1, max: 1000, step: 1, description: 'momentum lookback [bars] (12 = a year of monthly bars)' },
     top: { type: 'int', default: 1, min: 1, max: 1000, step: 1, description: 'number of strongest symbols held' },

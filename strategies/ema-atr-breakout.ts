@@ -22,7 +22,8 @@ import type { SeriesView } from '../src/strategy/series-view.js';
 export default defineStrategy({
   name: 'ema-atr-breakout',
   description: 'Close beyond EMA ± k·ATR bands, held until the opposite band, optional volume filter',
-  category: 'breakout',
+  category: 'volatility',
+  tags: ['breakout', 'atr', 'volume-filter', 'long-short'],
   params: {
     emaPeriod: { type: 'int', default: 20, min: 1, max: 1000, step: 5, description: 'EMA length of the band centre [bars]' },
     atrPeriod: { type: 'int', default: 14, min: 1, max: 500, step: 2, description: 'ATR length of the band width [bars]' },

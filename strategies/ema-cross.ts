@@ -4,16 +4,18 @@
  * average trend rule (J. Murphy, "Technical Analysis of the Financial Markets", 1999, ch. 9),
  * with EMAs, which weight recent closes more and so turn sooner than `sma-cross`. Each EMA is
  * seeded with its SMA (TA-Lib's default). Crossings are strict, as in `sma-cross`: a bar where
- * the two are equal is neither above nor below.
+ * the two are equal is neither above nor below. With `signalMode: position` it is long while
+ * fast > slow instead, entering on the first decision bar if already above (signal-mode.ts).
  */
 import { ema } from '../src/indicators/ema.js';
 import { defineStrategy } from '../src/strategy/define-strategy.js';
-import { crossedAbove, crossedBelow } from '../src/strategy/series-view.js';
+import { bearishSignal, bullishSignal, SIGNAL_MODE_PARAM } from '../src/strategy/signal-mode.js';
 
 export default defineStrategy({
   name: 'ema-cross',
   description: 'Fast/slow exponential moving average crossover, long-only or always-in long/short',
   category: 'trend',
+  tags: ['crossover', 'moving-average', 'long-short'],
   params: {
     fast: { type: 'int', default: 12, min: 1, max: 1000, step: 2, description: 'fast EMA length [bars]' },
     slow: { type: 'int', default: 26, min: 2, max: 2000, step: 5, description: 'slow EMA length [bars]' },
@@ -23,6 +25,7 @@ export default defineStrategy({
       default: 'long-only',
       description: 'long-only exits on a cross down; long-short reverses into a short',
     },
+    signalMode: SIGNAL_MODE_PARAM,
   },
   validate: (p) => (p.fast >= p.slow ? `fast (${p.fast}) must be below slow (${p.slow})` : undefined),
   init(ctx) {
@@ -32,10 +35,11 @@ export default defineStrategy({
     };
   },
   next(ctx, { fast, slow }) {
-    if (crossedAbove(fast, slow)) {
+    const mode = ctx.params.signalMode;
+    if (bullishSignal(mode, fast, slow)) {
       if (ctx.position.isShort) ctx.closePosition();
       if (!ctx.position.isLong) ctx.buy();
-    } else if (crossedBelow(fast, slow)) {
+    } else if (bearishSignal(mode, fast, slow)) {
       if (ctx.position.isLong) ctx.closePosition();
       if (ctx.params.direction === 'long-short' && !ctx.position.isShort) ctx.sell();
     }

@@ -14,7 +14,8 @@ import { investableWeight, RebalanceSchedule, SCHEDULE_PARAMS } from '../src/str
 export default definePortfolioStrategy({
   name: 'equal-weight',
   description: 'Portfolio: the same weight in every tradable symbol, rebalanced monthly or every N bars',
-  category: 'portfolio',
+  category: 'benchmark',
+  tags: ['passive', 'weights', 'monthly'],
   params: { ...SCHEDULE_PARAMS },
   init: () => ({ schedule: new RebalanceSchedule() }),
   next(ctx, { schedule }) {

@@ -18,6 +18,7 @@ export default defineStrategy({
   name: 'ichimoku-cloud',
   description: 'Close above the Ichimoku cloud with tenkan over kijun; exit below the kijun',
   category: 'trend',
+  tags: ['ichimoku', 'cloud', 'long-short'],
   params: {
     tenkanPeriod: { type: 'int', default: 9, min: 1, max: 200, step: 1, description: 'tenkan-sen (conversion line) length [bars]' },
     kijunPeriod: { type: 'int', default: 26, min: 2, max: 400, step: 2, description: 'kijun-sen (base line) length [bars]' },

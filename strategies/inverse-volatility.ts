@@ -24,7 +24,8 @@ function simpleReturns(close: Float64Array): Float64Array {
 export default definePortfolioStrategy({
   name: 'inverse-volatility',
   description: 'Portfolio: weights proportional to 1 / volatility of recent returns, rebalanced periodically',
-  category: 'portfolio',
+  category: 'volatility',
+  tags: ['risk-based', 'weights', 'monthly'],
   params: {
     lookback: { type: 'int', default: 12, min: 2, max: 1000, step: 1, description: 'returns in the volatility estimate [bars]' },
     ...SCHEDULE_PARAMS,

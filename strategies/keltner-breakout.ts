@@ -15,7 +15,8 @@ import { defineStrategy } from '../src/strategy/define-strategy.js';
 export default defineStrategy({
   name: 'keltner-breakout',
   description: 'Close above the Keltner channel (EMA ± k·ATR), exit at the middle line',
-  category: 'breakout',
+  category: 'volatility',
+  tags: ['breakout', 'keltner', 'atr', 'long-short'],
   params: {
     emaPeriod: { type: 'int', default: 20, min: 1, max: 1000, step: 5, description: 'middle-line EMA length [bars]' },
     atrPeriod: { type: 'int', default: 10, min: 1, max: 500, step: 2, description: 'ATR length of the band width [bars]' },

@@ -4,16 +4,19 @@
  * `direction: long-short`) when it crosses below. Gerald Appel's rule (1979; "Technical
  * Analysis: Power Tools for Active Investors", 2005), with his 12/26/9 defaults. With
  * `aboveZero` a long entry also needs the MACD line above zero (and a short one below), so
- * only crossings in the direction of the longer trend are taken. Crossings are strict.
+ * only crossings in the direction of the longer trend are taken. Crossings are strict. With
+ * `signalMode: position` it is long while the MACD line is above its signal line instead,
+ * entering on the first decision bar if already above (signal-mode.ts).
  */
 import { macd } from '../src/indicators/macd.js';
 import { defineStrategy } from '../src/strategy/define-strategy.js';
-import { crossedAbove, crossedBelow } from '../src/strategy/series-view.js';
+import { bearishSignal, bullishSignal, SIGNAL_MODE_PARAM } from '../src/strategy/signal-mode.js';
 
 export default defineStrategy({
   name: 'macd-cross',
   description: 'MACD line crossing its signal line, optionally only on the trend side of zero',
   category: 'trend',
+  tags: ['crossover', 'macd', 'long-short'],
   params: {
     fast: { type: 'int', default: 12, min: 1, max: 500, step: 2, description: 'fast EMA length [bars]' },
     slow: { type: 'int', default: 26, min: 2, max: 1000, step: 2, description: 'slow EMA length [bars]' },
@@ -29,6 +32,7 @@ export default defineStrategy({
       default: 'long-only',
       description: 'long-only exits on a cross down; long-short reverses into a short',
     },
+    signalMode: SIGNAL_MODE_PARAM,
   },
   validate: (p) => (p.fast >= p.slow ? `fast (${p.fast}) must be below slow (${p.slow})` : undefined),
   init(ctx) {
@@ -40,11 +44,11 @@ export default defineStrategy({
     };
   },
   next(ctx, { line, signal }) {
-    const { aboveZero, direction } = ctx.params;
-    if (crossedAbove(line, signal)) {
+    const { aboveZero, direction, signalMode } = ctx.params;
+    if (bullishSignal(signalMode, line, signal)) {
       if (ctx.position.isShort) ctx.closePosition();
       if (!ctx.position.isLong && (!aboveZero || line.current > 0)) ctx.buy();
-    } else if (crossedBelow(line, signal)) {
+    } else if (bearishSignal(signalMode, line, signal)) {
       if (ctx.position.isLong) ctx.closePosition();
       if (direction === 'long-short' && !ctx.position.isShort && (!aboveZero || line.current < 0)) ctx.sell();
     }

@@ -18,6 +18,7 @@ export default defineStrategy({
   name: 'momentum',
   description: 'Rate of change above a threshold: ride the move, exit when it fades',
   category: 'momentum',
+  tags: ['rate-of-change', 'long-short'],
   params: {
     period: { type: 'int', default: 20, min: 1, max: 500, step: 5, description: 'rate-of-change lookback [bars]' },
     threshold: {

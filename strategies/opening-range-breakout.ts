@@ -36,7 +36,8 @@ interface OpeningRangeState {
 export default defineStrategy({
   name: 'opening-range-breakout',
   description: "Intraday: trade a break of the first N bars' range, flat by each session's last bar",
-  category: 'breakout',
+  category: 'volatility',
+  tags: ['breakout', 'opening-range', 'intraday', 'long-short'],
   params: {
     openingBars: {
       type: 'int',

@@ -32,7 +32,7 @@ export default definePortfolioStrategy({
   name: 'pairs-zscore',
   description: 'Portfolio: trade the spread of two symbols (rolling OLS hedge ratio) on its z-score',
   category: 'mean-reversion',
-  tags: ['portfolio', 'pairs', 'statistical-arbitrage', 'long-short', 'z-score'],
+  tags: ['pairs', 'statistical-arbitrage', 'market-neutral', 'z-score'],
   params: {
     first: { type: 'int', default: 0, min: 0, max: 99, step: 1, description: 'position of the first symbol (y) in the data [index from 0]' },
     second: { type: 'int', default: 1, min: 0, max: 99, step: 1, description: 'position of the second symbol (x, the hedge) in the data [index from 0]' },

@@ -18,6 +18,7 @@ export default defineStrategy({
   name: 'parabolic-sar',
   description: 'Parabolic stop and reverse: long while the SAR is below the close',
   category: 'trend',
+  tags: ['parabolic-sar', 'stop-and-reverse', 'long-short'],
   params: {
     afStart: { type: 'number', default: 0.02, min: 0.001, max: 0.5, step: 0.01, description: 'initial acceleration factor' },
     afStep: { type: 'number', default: 0.02, min: 0.001, max: 0.5, step: 0.01, description: 'acceleration factor increment per new extreme' },

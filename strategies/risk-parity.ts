@@ -46,7 +46,7 @@ export default definePortfolioStrategy({
   name: 'risk-parity',
   description: 'Portfolio: equal risk contribution weights from the return covariance, rebalanced periodically',
   category: 'volatility',
-  tags: ['portfolio', 'risk-parity', 'allocation', 'covariance'],
+  tags: ['risk-parity', 'allocation', 'covariance'],
   params: {
     lookback: { type: 'int', default: 24, min: 3, max: 1000, step: 1, description: 'returns in the covariance estimate [bars] (24 = two years of monthly bars)' },
     cashBuffer: {

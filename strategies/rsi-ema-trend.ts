@@ -14,7 +14,7 @@ import { defineStrategy } from '../src/strategy/define-strategy.js';
 export default defineStrategy({
   name: 'rsi-ema-trend',
   description: 'Buy short-RSI pullbacks above a long EMA, exit when RSI recovers',
-  category: 'mean-reversion',
+  category: 'multi-factor',
   tags: ['oscillator', 'rsi', 'trend-filter', 'pullback'],
   params: {
     period: { type: 'int', default: 2, min: 2, max: 30, step: 1, description: 'RSI length [bars]' },

@@ -12,6 +12,7 @@ export default defineStrategy({
   name: 'rsi-reversion',
   description: 'Buy oversold / sell overbought on Wilder RSI, optional exit at 50',
   category: 'mean-reversion',
+  tags: ['rsi', 'oscillator', 'long-short'],
   params: {
     period: { type: 'int', default: 14, min: 2, max: 500, step: 2, description: 'RSI length [bars]' },
     lower: { type: 'number', default: 30, min: 0, max: 100, step: 5, description: 'oversold level: buy below it [RSI points]' },

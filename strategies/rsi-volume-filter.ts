@@ -15,7 +15,7 @@ import { defineStrategy } from '../src/strategy/define-strategy.js';
 export default defineStrategy({
   name: 'rsi-volume-filter',
   description: 'Buy oversold RSI only on above-average volume, exit when RSI is overbought',
-  category: 'mean-reversion',
+  category: 'multi-factor',
   tags: ['oscillator', 'rsi', 'volume', 'filter'],
   params: {
     period: { type: 'int', default: 14, min: 2, max: 100, step: 1, description: 'RSI length [bars]' },

@@ -70,3 +70,44 @@ export function expectFirstTradesFollow(
   }
   return found;
 }
+
+/**
+ * Replays the first `count` trades of a long-only stop-entry pattern (nr7-breakout,
+ * inside-bar-breakout): a signal bar s (where `isSignal(s)` holds, while flat) places a buy stop
+ * at high[s] for bar s + 1 only, with a stop-loss at low[s]. It fills when high[s + 1] reaches
+ * the stop, at max(open, stop); the stop-loss is active from the bar after the entry and fills
+ * at min(open, low[s]); otherwise the position is closed at the open after `holdBars` bars held.
+ * Returns the exit reasons found.
+ */
+export function expectStopBreakoutTradesFollow(
+  result: RunResult,
+  count: number,
+  isSignal: (t: number) => boolean,
+  holdBars: number,
+): string[] {
+  const { open, high, low } = result.bars;
+  const last = result.bars.length - 1;
+  const reasons: string[] = [];
+  let from = result.firstDecisionBar;
+  for (let k = 0; k < count; k++) {
+    const trade = result.trades[k];
+    const signal = firstBarWhere(from, last - 1, (t) => isSignal(t) && high[t + 1] >= high[t]);
+    expect(trade.entryBar, `trade ${k + 1} enters the bar after its signal`).toBe(signal + 1);
+    expect(trade.entryPrice, `trade ${k + 1} fills at the stop, or the open above it`).toBe(Math.max(open[signal + 1], high[signal]));
+    const stop = low[signal];
+    const timeExit = trade.entryBar + holdBars;
+    const stopBar = firstBarWhere(trade.entryBar + 1, timeExit - 1, (t) => low[t] <= stop);
+    if (stopBar !== -1) {
+      expect(trade.exitBar, `trade ${k + 1} stopped out`).toBe(stopBar);
+      expect(trade.exitReason).toBe('stop-loss');
+      expect(trade.exitPrice).toBe(Math.min(open[stopBar], stop));
+    } else {
+      expect(trade.exitBar, `trade ${k + 1} held ${holdBars} bars`).toBe(timeExit);
+      expect(trade.exitReason).toBe('signal');
+      expect(trade.exitPrice).toBe(open[timeExit]);
+    }
+    reasons.push(trade.exitReason);
+    from = trade.exitBar;
+  }
+  return reasons;
+}

@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { EXIT_CODE_HELP } from '../src/cli/program.js';
 import { EXIT_CODES } from '../src/errors.js';
 import { metricRegistry } from '../src/metrics/registry.js';
+import { readmeCatalogue, renderCatalogueMarkdown } from '../src/report/strategy-catalogue.js';
 import { BUILTIN_NAMES } from '../src/strategy/builtins.js';
+import { loadCatalogue } from '../src/strategy/catalogue.js';
 import { starterStrategySource } from '../src/strategy/starter-template.js';
 import { runCli } from './cli/run-cli.js';
 
@@ -38,6 +40,11 @@ describe('README.md', () => {
 
   it('lists every built-in strategy', () => {
     for (const name of BUILTIN_NAMES) expect(readme, name).toContain(`\`${name}\``);
+  });
+
+  it('holds the strategy catalogue generated from the registry (run "npm run docs:strategies" to update it)', async () => {
+    expect(readmeCatalogue(readme), 'the catalogue markers').toBeDefined();
+    expect(readmeCatalogue(readme)).toBe(renderCatalogueMarkdown(await loadCatalogue()));
   });
 
   it('shows exactly the starter strategy that bt init-strategy writes', () => {

@@ -4,6 +4,7 @@
  */
 import { Command, Option } from 'commander';
 import type { CliIo } from './io.js';
+import { STRATEGY_FAMILIES } from '../strategy/families.js';
 import { addCheckOptions } from './commands/run-checks.js';
 import { addStoreOptions } from './commands/run-store.js';
 
@@ -213,7 +214,10 @@ export function buildProgram(io: CliIo, version: string, setExitCode: (code: num
 
   program
     .command('strategies [name]')
-    .description('list the built-in strategies, or show one strategy\'s parameters')
+    .description('list the built-in strategies by family, or show one strategy\'s parameters')
+    .option('--category <family>', `list one family: ${STRATEGY_FAMILIES.join(', ')}`)
+    .option('--tag <tag>', 'list the strategies with this tag (lower kebab-case, e.g. crossover, rsi, long-short)')
+    .option('--markdown', 'print the list as a Markdown table (the README catalogue)')
     .option('--json', 'print JSON instead of a table')
     .action(async (name: string | undefined, options, command: Command) => {
       const { strategiesCommand } = await import('./commands/strategies.js');

@@ -2,6 +2,7 @@ import { adx } from './adx.js';
 import { aroon } from './aroon.js';
 import { atr } from './atr.js';
 import { bollinger } from './bollinger.js';
+import { engulfing, insideBar } from './candlestick.js';
 import { cci, cciBacktrader } from './cci.js';
 import { connorsRsi } from './connors-rsi.js';
 import { dema } from './dema.js';
@@ -16,9 +17,11 @@ import { keltner } from './keltner.js';
 import { lowest } from './lowest.js';
 import { macd } from './macd.js';
 import { momentum } from './momentum.js';
+import { narrowestRange } from './narrowest-range.js';
 import { obv } from './obv.js';
 import { parabolicSar } from './parabolic-sar.js';
 import { percentRank } from './percent-rank.js';
+import { realizedVolatility } from './realized-volatility.js';
 import { roc } from './roc.js';
 import { rmi } from './rmi.js';
 import { rollingBeta } from './rolling-beta.js';
@@ -27,6 +30,7 @@ import { sma } from './sma.js';
 import { stdev } from './stdev.js';
 import { stochastic } from './stochastic.js';
 import { streak } from './streak.js';
+import { supertrend } from './supertrend.js';
 import { tema } from './tema.js';
 import { trueRange } from './true-range.js';
 import { vwap } from './vwap.js';
@@ -211,4 +215,16 @@ export const INDICATORS: readonly IndicatorSpec[] = [
     (p) => p.period - 1, (b, p) => zScore(b.close, p.period)),
   single('rollingBeta', 'rolling OLS slope of the close on the open', { period: 60 }, [{ period: 2 }, { period: 5 }],
     (p) => p.period - 1, (b, p) => rollingBeta(b.close, b.open, p.period)),
+  ...multi('supertrend', 'SuperTrend ATR trailing stop', { period: 10, multiplier: 3 }, [{ period: 1, multiplier: 1 }, { period: 5, multiplier: 0.5 }],
+    { line: (p) => p.period, direction: (p) => p.period },
+    (b, p) => supertrend(b.high, b.low, b.close, p.period, p.multiplier)),
+  single('narrowestRange', 'NR-n: 1 when the bar has the narrowest range of the last n', { period: 7 }, [{ period: 1 }, { period: 4 }],
+    (p) => p.period - 1, (b, p) => narrowestRange(b.high, b.low, p.period)),
+  single('engulfing', 'engulfing candlestick pattern: +1 bullish, −1 bearish, 0 none', {}, [],
+    () => 1, (b) => engulfing(b.open, b.close)),
+  single('insideBar', 'inside bar: 1 when the range lies inside the previous bar', {}, [],
+    () => 1, (b) => insideBar(b.high, b.low)),
+  single('realizedVolatility', 'annualized close-to-close volatility (sample σ of log returns)', { period: 20, periodsPerYear: 252 },
+    [{ period: 2, periodsPerYear: 252 }, { period: 5, periodsPerYear: 1 }],
+    (p) => p.period, (b, p) => realizedVolatility(b.close, p.period, p.periodsPerYear)),
 ];

@@ -126,9 +126,10 @@ export interface PortfolioStrategy<S extends ParamSchema = ParamSchema, State = 
   readonly kind: 'portfolio';
   readonly name: string;
   readonly description: string;
+  /** Family, as for single-asset strategies (see `Strategy.category`); default `other`. */
   readonly category: string;
-  /** Free-form lower kebab-case labels for filtering (see `Strategy.tags`). */
-  readonly tags?: readonly string[];
+  /** Lower kebab-case keywords (see `Strategy.tags`); default none. */
+  readonly tags: readonly string[];
   readonly params: S;
   readonly validate?: (params: ParamValues<S>) => string | undefined;
   init(ctx: PortfolioInitContext<ParamValues<S>>): State;
@@ -136,7 +137,7 @@ export interface PortfolioStrategy<S extends ParamSchema = ParamSchema, State = 
 }
 
 /**
- * Declares a portfolio strategy (category `portfolio` unless given). Returns it typed, with
+ * Declares a portfolio strategy (category `other` and no tags unless given). Returns it typed, with
  * `kind: 'portfolio'`.
  */
 export function definePortfolioStrategy<const S extends ParamSchema, State>(definition: {
@@ -149,7 +150,7 @@ export function definePortfolioStrategy<const S extends ParamSchema, State>(defi
   init(ctx: PortfolioInitContext<ParamValues<S>>): State;
   next(ctx: PortfolioContext<ParamValues<S>>, state: State): void;
 }): PortfolioStrategy<S, State> {
-  return { category: 'portfolio', ...definition, kind: 'portfolio' };
+  return { category: 'other', tags: [], ...definition, kind: 'portfolio' };
 }
 
 /** True when `strategy` was declared with `definePortfolioStrategy` (or has `kind: 'portfolio'`). */

@@ -1,5 +1,5 @@
 /**
- * The strategy API: `defineStrategy({ name, description, category, params, init, next })`.
+ * The strategy API: `defineStrategy({ name, description, category, tags, params, init, next })`.
  *
  * A strategy learns two verbs (backtesting.py's model): `init(ctx)` runs once before the first
  * bar, computes indicators over the whole series and registers them with `ctx.indicator`; it
@@ -180,13 +180,13 @@ export interface Strategy<S extends ParamSchema = ParamSchema, State = unknown> 
   /** One line for `bt strategies`. */
   readonly description: string;
   /**
-   * Family for `bt strategies`: `trend`, `mean-reversion`, `momentum`, `volatility`,
-   * `pattern`, `calendar`, `multi-factor`, `benchmark` (older values such as `breakout` and
-   * `portfolio` are still accepted).
+   * Family for `bt strategies`: one of `STRATEGY_FAMILIES` (`trend`, `mean-reversion`,
+   * `momentum`, `volatility`, `pattern`, `calendar`, `multi-factor`, `benchmark`) for the
+   * built-ins; a user file may name its own (default `other`).
    */
   readonly category: string;
-  /** Free-form lower kebab-case labels for filtering (`oscillator`, `volume`, `pairs`…). */
-  readonly tags?: readonly string[];
+  /** Lower kebab-case keywords for `bt strategies --tag` (`crossover`, `rsi`, `long-short`); default none. */
+  readonly tags: readonly string[];
   readonly params: S;
   /**
    * Checks a combination of parameter values (e.g. `fast < slow`); returns a message saying
@@ -214,5 +214,5 @@ export function defineStrategy<const S extends ParamSchema, State>(definition: {
   init(ctx: InitContext<ParamValues<S>>): State;
   next(ctx: StrategyContext<ParamValues<S>>, state: State): void;
 }): Strategy<S, State> {
-  return { category: 'other', ...definition };
+  return { category: 'other', tags: [], ...definition };
 }

@@ -190,6 +190,7 @@ export async function loadStrategy(spec: string): Promise<LoadedStrategy> {
   const withDefaults: Strategy = {
     ...strategy,
     category: strategy.category ?? 'user',
+    tags: Array.isArray(strategy.tags) ? strategy.tags : [],
     description: strategy.description ?? '',
   };
   return { strategy: withDefaults, kind: 'file', source: spec, sha256: sha256(source) };

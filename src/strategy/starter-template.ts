@@ -19,7 +19,8 @@ import { atr, crossedAbove, crossedBelow, defineStrategy, ema } from 'bt';
 export default defineStrategy({
   name: '${name}',
   description: 'EMA crossover entries with an ATR stop-loss and take-profit',
-  category: 'trend',
+  category: 'trend', // its family: trend, mean-reversion, momentum, volatility, pattern, calendar, multi-factor
+  tags: ['crossover', 'atr-stop'],
   // Parameters are data: they validate --strat and YAML values and drive the optimizer.
   params: {
     fast: { type: 'int', default: 10, min: 2, max: 200, step: 2, description: 'fast EMA length [bars]' },

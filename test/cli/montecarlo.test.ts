@@ -31,7 +31,7 @@ describe('bt montecarlo', () => {
     const { code, stdout, stderr } = await runCli(['montecarlo', '--strategy', 'sma-cross', '--runs', '500']);
     expect(code, stderr).toBe(0);
     expect(stderr).toBe('');
-    expect(stdout).toMatch(/^Monte Carlo · bootstrap · 500 runs · seed 1 · 87 closed trades \(1 open trade not included\) of sma-cross\(fast=10, slow=30, direction=long-only\) on SP500-2000/);
+    expect(stdout).toMatch(/^Monte Carlo · bootstrap · 500 runs · seed 1 · 87 closed trades \(1 open trade not included\) of sma-cross\(fast=10, slow=30, direction=long-only, signalMode=crossover\) on SP500-2000/);
     for (const label of ['Final return', 'Max drawdown', 'Longest losing streak [trades]', 'Actual', 'Mean', '5%', 'Median', '95%']) expect(stdout).toContain(label);
     expect(stdout).toMatch(/Probability of ruin: \d+\.\d\d% \(\d+ of 500 paths fell below 50,000\.00/);
     expect(stdout).toContain('Final return · 20 bins · 500 paths');

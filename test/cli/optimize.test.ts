@@ -45,7 +45,7 @@ describe('bt optimize', () => {
     const lines = stdout.split('\n');
     expect(lines[0]).toBe('sma-cross on SP500-2000 · data/sp500-2000.csv · 5105 bars 2000-01-03 → 2020-04-17');
     expect(lines[1]).toBe('cash 100,000.00 · commission 0.10% · fills next-open · sizing all-in');
-    expect(lines[2]).toBe('grid search over fast ∈ {5, 10, … 50 (10 values)} × slow ∈ {20, 40, … 200 (10 values)} · fixed direction=long-only');
+    expect(lines[2]).toBe('grid search over fast ∈ {5, 10, … 50 (10 values)} × slow ∈ {20, 40, … 200 (10 values)} · fixed direction=long-only, signalMode=crossover');
     expect(lines[3]).toBe('100 combinations, 90 valid (10 ruled out by --constraint) · 90 runs · objective: maximize sharpe');
     expect(lines[4]).toBe('all runs decide from bar 200: 1 + the largest warm-up in the search space (199 bars), so every run covers the same window');
     expect(stdout).toContain('Top 10 of 90 runs by sharpe ratio');
@@ -110,7 +110,7 @@ describe('bt optimize', () => {
     expect(doc.runs).toHaveLength(90);
     expect(doc.best).toEqual(doc.runs[0]);
     expect(Object.keys(doc.runs[0])).toEqual(['params', 'metrics']);
-    expect(Object.keys(doc.runs[0].params)).toEqual(['fast', 'slow', 'direction']);
+    expect(Object.keys(doc.runs[0].params)).toEqual(['fast', 'slow', 'direction', 'signalMode']);
     expect(Object.keys(doc.runs[0].metrics)).toEqual(metricKeys);
     const sharpes = doc.runs.map((r: { metrics: { sharpe: number } }) => r.metrics.sharpe);
     expect([...sharpes].sort((a, b) => b - a)).toEqual(sharpes);
@@ -170,7 +170,7 @@ describe('bt optimize', () => {
     expect(readdirSync(out).sort()).toEqual(['best.json', 'trials.csv', 'trials.json']);
     expect(readFileSync(join(out, 'trials.json'), 'utf8')).toBe(gridJson);
     const csv = readFileSync(join(out, 'trials.csv'), 'utf8').trimEnd().split('\n');
-    expect(csv[0]).toBe(['rank', 'fast', 'slow', 'direction', 'objective', ...metricKeys].join(','));
+    expect(csv[0]).toBe(['rank', 'fast', 'slow', 'direction', 'signalMode', 'objective', ...metricKeys].join(','));
     expect(csv).toHaveLength(91);
     const best = JSON.parse(readFileSync(join(out, 'best.json'), 'utf8'));
     expect(best.params).toEqual(JSON.parse(gridJson).best.params);
@@ -201,7 +201,7 @@ describe('bt optimize', () => {
   it('names a parameter alone to search its schema values (enum), and holds --strat values fixed', async () => {
     const doc = JSON.parse((await ok(['--strategy', 'sma-cross', '--param', 'direction', '--strat', 'fast=10,slow=30', '--json', '--workers', '1'])).stdout);
     expect(doc.search.params).toEqual({ direction: ['long-only', 'long-short'] });
-    expect(doc.search.fixed).toEqual({ fast: 10, slow: 30 });
+    expect(doc.search.fixed).toEqual({ fast: 10, slow: 30, signalMode: 'crossover' });
     expect(doc.runs).toHaveLength(2);
   });
 });
@@ -285,7 +285,7 @@ describe('bt optimize usage errors (exit 2)', () => {
 
   it('unknown parameter, with did-you-mean', async () => {
     expect(await usage(['--strategy', 'sma-cross', '--param', 'fsat=5:50:5'])).toBe(
-      'error[BT_PARAM_UNKNOWN]: --param: unknown strategy parameter "fsat" (did you mean "fast"?)\nhint: valid parameters: fast, slow, direction\n',
+      'error[BT_PARAM_UNKNOWN]: --param: unknown strategy parameter "fsat" (did you mean "fast"?)\nhint: valid parameters: fast, slow, direction, signalMode\n',
     );
   });
 

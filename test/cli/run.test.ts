@@ -29,7 +29,7 @@ describe('bt run', () => {
   it('prints a metrics table for the README command on the bundled data', async () => {
     const { code, stdout, stderr } = await runCli(['run', '--strategy', 'sma-cross', '--strat', 'fast=15']);
     expect(code, stderr).toBe(0);
-    expect(stdout).toMatch(/^sma-cross\(fast=15, slow=30, direction=long-only\) on SP500-2000 · data\/sp500-2000\.csv · 5105 bars 2000-01-03 → 2020-04-17/);
+    expect(stdout).toMatch(/^sma-cross\(fast=15, slow=30, direction=long-only, signalMode=crossover\) on SP500-2000 · data\/sp500-2000\.csv · 5105 bars 2000-01-03 → 2020-04-17/);
     for (const definition of metricRegistry) expect(stdout, definition.label).toContain(definition.label);
     expect(stdout).toContain('first decision bar 30');
   });
@@ -116,7 +116,7 @@ describe('bt run', () => {
     const yaml = join(dir, 'run.yaml');
     writeFileSync(yaml, ['strategy: sma-cross', 'params:', '  fast: 20', '  slow: 50', 'commission: 0.2%', 'cash: 50000', 'sizing: {units: 5}', 'outputs:', '  trades: false'].join('\n'));
     const doc = await runJson(['run', '--config', yaml, '--strat', 'fast=15', '--cash', '60000']);
-    expect(doc.strategy.params).toEqual({ fast: 15, slow: 50, direction: 'long-only' });
+    expect(doc.strategy.params).toEqual({ fast: 15, slow: 50, direction: 'long-only', signalMode: 'crossover' });
     expect(doc.conventions).toMatchObject({ commissionRate: 0.002, initialCash: 60000, sizing: { kind: 'units', units: 5 } });
     expect(doc.trades.every((t: { quantity: number }) => t.quantity === 5)).toBe(true);
   });
@@ -203,12 +203,12 @@ describe('help and listings', () => {
 
   it('bt strategies lists the built-ins and shows one strategy\'s parameters', async () => {
     const list = await runCli(['strategies']);
-    expect(list.stdout).toMatch(/sma-cross\s.*trend/);
+    expect(list.stdout).toMatch(/trend \(\d+\)\s.*sma-cross/);
     expect(list.stdout).toMatch(/buy-and-hold/);
     const one = await runCli(['strategies', 'sma-cross']);
     expect(one.stdout).toMatch(/fast\s.*int\s.*10\s.*a whole number from 1 to 1000/);
     const json = JSON.parse((await runCli(['strategies', 'sma-cross', '--json'])).stdout);
-    expect(json.params.map((p: { name: string }) => p.name)).toEqual(['fast', 'slow', 'direction']);
+    expect(json.params.map((p: { name: string }) => p.name)).toEqual(['fast', 'slow', 'direction', 'signalMode']);
   });
 
   it('bt init-strategy writes a starter file that refuses to overwrite', async () => {

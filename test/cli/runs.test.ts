@@ -66,7 +66,7 @@ describe('bt run records into the run store', () => {
       id,
       created: run.created,
       updated: run.created,
-      strategy: { name: 'sma-cross', params: { fast: 10, slow: 30, direction: 'long-only' } },
+      strategy: { name: 'sma-cross', params: { fast: 10, slow: 30, direction: 'long-only', signalMode: 'crossover' } },
       data: { file: 'data/sp500-2000.csv', symbol: 'SP500-2000', bars: document.data.bars, sha256: document.data.sha256 },
       conventions: { ...document.conventions, rules: undefined },
       metrics: {
@@ -216,7 +216,7 @@ describe('bt runs (list)', () => {
     const runs = await listRuns(store);
     const newest = runs[0];
     const pct = (value: number | null) => `${((value ?? 0) * 100).toFixed(2)}%`;
-    expect(rows[0]).toMatch(/^│ [0-9a-f]{12} │ \d{4}-\d\d-\d\d \d\d:\d\d │ sma-cross\(fast=20, slow=30, direction=long-only\) · from 2015-01-01 │ data\/sp500-2000\.csv │/);
+    expect(rows[0]).toMatch(/^│ [0-9a-f]{12} │ \d{4}-\d\d-\d\d \d\d:\d\d │ sma-cross\(fast=20, slow=30, direction=long-only, signalMode=crossover\) · from 2015-01-01 │ data\/sp500-2000\.csv │/);
     expect(rows[0]).toContain(`│ ${pct(newest.metrics.totalReturn)} │`);
     expect(rows[0]).toMatch(new RegExp(`│ +${newest.metrics.sharpe!.toFixed(3).replace('.', '\\.')} │`));
     expect(rows[0]).toContain(`│ ${pct(newest.metrics.maxDrawdown)} │`);
@@ -229,9 +229,9 @@ describe('bt runs (list)', () => {
     await recordedRun(store, ['--strategy', 'sma-cross', '--to', '2005-12-31', '--commission', '0.05%', '--cash', '50000', '--slippage', '0.1%', '--fill', 'close', '--size', '10', '--stop-loss', '5%', '--close-at-end']);
     const { stdout } = await runCli(['runs', '--store', store]);
     const [changed, plain] = stdout.trimEnd().split('\n').slice(2, -1);
-    expect(plain).toContain('│ sma-cross(fast=10, slow=30, direction=long-only) · to 2005-12-31 ');
+    expect(plain).toContain('│ sma-cross(fast=10, slow=30, direction=long-only, signalMode=crossover) · to 2005-12-31 ');
     expect(changed).toContain(
-      '│ sma-cross(fast=10, slow=30, direction=long-only) · cash 50,000.00 · commission 0.05% · slippage 0.10% · fills close · sizing 10 units · stop-loss 5.00% · close at end · to 2005-12-31 │',
+      '│ sma-cross(fast=10, slow=30, direction=long-only, signalMode=crossover) · cash 50,000.00 · commission 0.05% · slippage 0.10% · fills close · sizing 10 units · stop-loss 5.00% · close at end · to 2005-12-31 │',
     );
   });
 

@@ -30,7 +30,7 @@ describe('bt walkforward', () => {
     expect(first.inSample).toMatchObject({ start: Date.UTC(2000, 0, 3), warmupBars: 199, firstDecisionBar: 200 });
     expect(first.outOfSample.start).toBe(Date.UTC(2002, 0, 3));
     expect(first.evaluated).toBe(90);
-    expect(Object.keys(first.best.params)).toEqual(['fast', 'slow', 'direction']);
+    expect(Object.keys(first.best.params)).toEqual(['fast', 'slow', 'direction', 'signalMode']);
     for (let i = 1; i < doc.windows.length; i++) {
       expect(doc.windows[i].outOfSample.start, 'out-of-sample windows follow each other').toBeGreaterThan(doc.windows[i - 1].outOfSample.end);
     }
