@@ -19,7 +19,7 @@ import { buildMonteCarloDocument, distributionCsv, type MonteCarloSource } from 
 import { renderMonteCarloReport } from '../../report/monte-carlo-html.js';
 import { renderHistogram, renderMonteCarloHeader, renderMonteCarloTable, renderRuinLine } from '../../report/monte-carlo-table.js';
 import { makeChalk } from '../../report/table.js';
-import { writeFilesAtomic } from '../../report/write-atomic.js';
+import { checkOutputPaths, writeFilesAtomic } from '../../report/write-atomic.js';
 import { btVersion } from '../../strategy/package-root.js';
 import { useColour, type CliIo } from '../io.js';
 import { executeRun, portablePath, resolveRunConfig, type GlobalFlags } from './run.js';
@@ -202,6 +202,11 @@ async function tradeSource(flags: MonteCarloFlags, io: CliIo): Promise<TradeSour
 /** The `bt montecarlo` action: returns the exit code (0). */
 export async function monteCarloCommand(flags: MonteCarloFlags & { json?: boolean; out?: string; report?: string; quiet?: boolean }, globals: GlobalFlags, io: CliIo): Promise<number> {
   const settings = parseMonteCarloFlags(flags);
+  const out = flags.out;
+  checkOutputPaths(
+    [...(out === undefined ? [] : ['summary.json', 'distribution.csv'].map((name) => ({ path: join(out, name), flag: '--out' }))), ...(flags.report === undefined ? [] : [{ path: flags.report, flag: '--report' }])],
+    [...(flags.fromResult === undefined ? [] : [{ path: flags.fromResult, flag: '--from-result' }])],
+  );
   const { source, trades, initialCash } = await tradeSource(flags, io);
   if (trades.length === 0) {
     const open = source.openTradeCount;

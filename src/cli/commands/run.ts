@@ -24,8 +24,8 @@ import { makeChalk, renderHeader, renderMetricsTable, renderTradesTable } from '
 import { renderHtmlReport } from '../../report/html.js';
 import { resultNotes } from '../../report/run-document.js';
 import { renderTerminalExtras } from '../../report/terminal-extras.js';
-import { writeFilesAtomic } from '../../report/write-atomic.js';
-import { loadStrategy, type LoadedStrategy } from '../../strategy/loader.js';
+import { checkOutputPaths, writeFilesAtomic, type NamedPath } from '../../report/write-atomic.js';
+import { isStrategyFile, loadStrategy, type LoadedStrategy } from '../../strategy/loader.js';
 import { btVersion, packageRoot } from '../../strategy/package-root.js';
 import { resolveParams, type ParamSchema, type ParamValues } from '../../strategy/params.js';
 import { useColour, type CliIo } from '../io.js';
@@ -317,6 +317,33 @@ export function portablePath(path: string): string {
   return rel.startsWith('..') || isAbsolute(rel) ? path.replace(/^.*[\\/]/, '') : rel.replace(/\\/g, '/');
 }
 
+/**
+ * The files a command given `config` (and the extra `flags`) reads: data feeds, benchmark,
+ * config file, strategy file, `--baseline`.
+ */
+export function runInputPaths(config: RunConfig, flags: { readonly config?: string; readonly baseline?: string }): NamedPath[] {
+  const inputs: NamedPath[] = config.feeds.map((feed) => ({ path: feed.path, flag: '--data' }));
+  if (config.data !== undefined) inputs.push({ path: config.data, flag: '--data' });
+  if (config.benchmark !== undefined && /[\\/.]/.test(config.benchmark)) inputs.push({ path: config.benchmark, flag: '--benchmark' });
+  if (flags.config !== undefined) inputs.push({ path: flags.config, flag: '--config' });
+  if (config.strategy !== undefined && isStrategyFile(config.strategy)) inputs.push({ path: config.strategy, flag: '--strategy' });
+  if (flags.baseline !== undefined) inputs.push({ path: flags.baseline, flag: '--baseline' });
+  return inputs;
+}
+
+/**
+ * The files `bt run` would write: `--out DIR`'s files (each checked on its own), `--report`,
+ * `--save-baseline`.
+ */
+export function runOutputPaths(config: RunConfig, flags: { readonly saveBaseline?: string }): NamedPath[] {
+  const outputs: NamedPath[] = [];
+  const out = config.output.out;
+  if (out !== undefined) for (const name of ['summary.json', 'trades.csv', 'equity.csv', 'orders.csv', 'symbols.csv']) outputs.push({ path: join(out, name), flag: '--out' });
+  if (config.output.report !== undefined) outputs.push({ path: config.output.report, flag: '--report' });
+  if (flags.saveBaseline !== undefined) outputs.push({ path: flags.saveBaseline, flag: '--save-baseline' });
+  return outputs;
+}
+
 /** Renders a completed run to stdout (tables or JSON) and writes `--out` files. */
 export function emitRun(run: CompletedRun, io: CliIo, globals: GlobalFlags): void {
   const { config, result, metrics, meta, document } = run;
@@ -358,6 +385,7 @@ export function emitRun(run: CompletedRun, io: CliIo, globals: GlobalFlags): voi
 /** The `bt run` action: returns the exit code (0, or 1 with `--strict` and rejected orders). */
 export async function runCommand(flags: RunFlags & Record<string, unknown>, globals: GlobalFlags, io: CliIo): Promise<number> {
   const config = resolveRunConfig(flags);
+  checkOutputPaths(runOutputPaths(config, flags as { saveBaseline?: string }), runInputPaths(config, flags as { config?: string; baseline?: string }));
   const run = await executeRun(config, io);
   const checks = await evaluateChecks(run, flags);
   emitRun(run, io, globals);
