@@ -124,3 +124,27 @@ export function formatLocation(location: ErrorLocation | undefined): string {
   if (location.param !== undefined) return `parameter "${location.param}"`;
   return '';
 }
+
+/**
+ * Thrown by `process.exit` while the CLI runs (src/cli/process-guards.ts): a strategy cannot end
+ * the process. The engine reports it as StrategyError `BT_STRATEGY_EXIT` naming the bar (exit 4).
+ */
+export class ProcessExitCall extends Error {
+  /** The code the caller asked for. */
+  readonly requestedCode: unknown;
+
+  constructor(requestedCode: unknown) {
+    super(`process.exit(${requestedCode === undefined ? '' : safeString(requestedCode)}) was called; a strategy cannot end the process`);
+    this.name = 'ProcessExitCall';
+    this.requestedCode = requestedCode;
+  }
+}
+
+/** `String(value)`, or a placeholder when even that throws (an object whose `toString` throws). */
+export function safeString(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return `(an unprintable ${typeof value})`;
+  }
+}

@@ -177,7 +177,7 @@ export function parseRunYaml(text: string, file: string): YamlConfig {
     const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
     const line = keyNode?.range ? lineCounter.linePos(keyNode.range[0]).line : 1;
     lines[key] = line;
-    if (!(key in YAML_KEYS)) {
+    if (!Object.hasOwn(YAML_KEYS, key)) {
       throw new ConfigError('BT_CONFIG_KEY', `${file}:${line}: unknown key "${key}"${didYouMean(key, Object.keys(YAML_KEYS))}`, {
         hint: `valid keys: ${Object.keys(YAML_KEYS).join(', ')}`,
         location: { file, line },

@@ -18,7 +18,7 @@ import type { ParamSchema, ParamValues } from '../strategy/params.js';
 import { createPortfolioInitContext, PortfolioRunContext, type SymbolIndicator } from '../strategy/portfolio-context.js';
 import type { BarClock } from '../strategy/series-view.js';
 import { Broker, type SymbolPrices } from './broker.js';
-import { strategyFailure, type RunOptions, type RunResult } from './run-backtest.js';
+import { asynchronousStrategy, isThenable, strategyFailure, type RunOptions, type RunResult } from './run-backtest.js';
 import type { LogEntry } from './types.js';
 
 /** Settings of a portfolio run: those of a single-asset run, plus the benchmark. */
@@ -126,6 +126,7 @@ export function runPortfolio<S extends ParamSchema, State>(
   } catch (error) {
     throw strategyFailure(error, strategy.name, 'init', bars, undefined);
   }
+  if (isThenable(state)) throw asynchronousStrategy(state, strategy.name, 'init', bars, undefined);
   // Warm-up: only symbols that trade from the first timestamp hold back the first decision;
   // a later-listed symbol's indicators simply read NaN until they are warm.
   let lastWarm = 0;
@@ -193,7 +194,8 @@ export function runPortfolio<S extends ParamSchema, State>(
       if (broker.hasPending) broker.processBar(bar);
       equity[bar] = broker.markEquity(bar);
       if (bar >= firstDecisionBar) {
-        next.call(strategy, ctx, state);
+        const returned: unknown = next.call(strategy, ctx, state);
+        if (returned !== undefined && isThenable(returned)) throw asynchronousStrategy(returned, strategy.name, 'next', bars, bar);
         if (fillAtClose && broker.hasPending) {
           broker.fillAtClose(bar);
           equity[bar] = broker.markEquity(bar);

@@ -41,6 +41,7 @@ import { btVersion } from '../../strategy/package-root.js';
 import { parseStratArgs, resolveParams, type ParamValues } from '../../strategy/params.js';
 import { useColour, type CliIo } from '../io.js';
 import { startProgress } from '../progress.js';
+import { STOP_SIGNALS } from '../process-guards.js';
 import { conventionsOf, loadRunBars, portablePath, strategyMeta, resolveRunConfig, runInputPaths, runOptionsFor, type GlobalFlags } from './run.js';
 
 /** Flags of the search itself, shared by `optimize` and `walkforward`. */
@@ -299,17 +300,21 @@ export async function startSearchProgress(io: CliIo, quiet: boolean): Promise<Pr
 }
 
 /**
- * Runs `body` with an AbortController that Ctrl-C (SIGINT) aborts; a second Ctrl-C ends the
- * process as usual. The handler is removed afterwards.
+ * Runs `body` with an AbortController that Ctrl-C (SIGINT) or SIGTERM aborts, so the search
+ * stops and writes its partial result; a second signal ends the process (exit 130). The
+ * handlers are removed afterwards.
  */
 export async function withInterrupt<T>(body: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
-  const onSigint = (): void => controller.abort();
-  process.once('SIGINT', onSigint);
+  const onSignal = (): void => {
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
+    controller.abort();
+  };
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   try {
     return await body(controller.signal);
   } finally {
-    process.off('SIGINT', onSigint);
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
   }
 }
 

@@ -16,7 +16,7 @@ import { portfolioSection, renderSymbolTable, symbolsCsv, type FeedMeta } from '
 import { isPortfolioStrategy, type PortfolioStrategy } from '../../strategy/define-portfolio-strategy.js';
 import { createHash } from 'node:crypto';
 import { PROGRESS_INTERVAL_BARS, runBacktest, type RunOptions, type RunResult } from '../../engine/run-backtest.js';
-import { ConfigError, EXIT_CODES, UsageError } from '../../errors.js';
+import { ConfigError, EXIT_CODES, StrategyError, UsageError } from '../../errors.js';
 import { computeMetrics, type Metrics } from '../../metrics/index.js';
 import { equityCsv, ordersCsv, tradesCsv } from '../../report/csv.js';
 import { buildRunDocument, stringifyDocument, type Conventions, type RunMeta } from '../../report/json.js';
@@ -25,7 +25,7 @@ import { renderHtmlReport } from '../../report/html.js';
 import { resultNotes } from '../../report/run-document.js';
 import { renderTerminalExtras } from '../../report/terminal-extras.js';
 import { checkOutputPaths, writeFilesAtomic, type NamedPath } from '../../report/write-atomic.js';
-import { isStrategyFile, loadStrategy, type LoadedStrategy } from '../../strategy/loader.js';
+import { isStrategyFile, loadStrategy, sourceLineOf, type LoadedStrategy } from '../../strategy/loader.js';
 import { btVersion, packageRoot } from '../../strategy/package-root.js';
 import { resolveParams, type ParamSchema, type ParamValues } from '../../strategy/params.js';
 import { useColour, type CliIo } from '../io.js';
@@ -204,6 +204,14 @@ export async function executePortfolioRun(
   return { config, strategy: loaded, result, metrics, meta, document };
 }
 
+/** An `async init`/`next` error, located at the line of the user's file that declares it. */
+function withSourceLine(error: unknown, file: string): unknown {
+  if (!(error instanceof StrategyError) || error.code !== 'BT_STRATEGY_ASYNC') return error;
+  const phase = error.message.includes(': init returned') ? 'init' : 'next';
+  const line = sourceLineOf(file, new RegExp(`async\\s+${phase}\\b|\\b${phase}\\s*[:=]\\s*async\\b`));
+  return new StrategyError(error.code, error.message, { hint: error.hint, location: { file, ...(line === undefined ? {} : { line }) }, cause: error });
+}
+
 /** The strategy part of a result's metadata: name, source as given (never absolute), kind, SHA-256. */
 export function strategyMeta(loaded: LoadedStrategy): RunMeta['strategy'] {
   return {
@@ -247,6 +255,8 @@ export async function executeRun(config: RunConfig, io: CliIo): Promise<Complete
   let result: RunResult;
   try {
     result = runBacktest(bars, strategy, params, { ...runOptionsFor(config), onProgress: progress?.update });
+  } catch (error) {
+    throw loaded.kind === 'file' ? withSourceLine(error, loaded.source) : error;
   } finally {
     progress?.stop();
   }
