@@ -141,6 +141,22 @@ export const YAML_KEYS: Readonly<Record<string, string>> = {
 
 const OUTPUT_KEYS = ['json', 'out', 'report', 'trades', 'quiet', 'strict'];
 
+/** Largest `--config` file accepted [bytes]; a run's config is a few hundred. */
+export const YAML_MAX_BYTES = 256 * 1024;
+
+/** Most mapping keys a `--config` file may hold (parsing time grows faster than linearly with keys). */
+export const YAML_MAX_KEYS = 2000;
+
+/** Largest number of alias expansions (`*name`) the YAML parser performs before refusing (an alias bomb). */
+export const YAML_MAX_ALIAS_COUNT = 100;
+
+function configTooLarge(file: string, why: string): ConfigError {
+  return new ConfigError('BT_CONFIG_TOO_LARGE', `${file}: config file too large: ${why}`, {
+    hint: `a config holds at most ${YAML_MAX_KEYS} keys in ${YAML_MAX_BYTES / 1024} KiB; put search ranges in --param flags`,
+    location: { file },
+  });
+}
+
 /** A parsed YAML config: plain values plus the line of each top-level key. */
 export interface YamlConfig {
   readonly file: string;
@@ -150,10 +166,15 @@ export interface YamlConfig {
 
 /**
  * Parses the text of a `--config` YAML file and checks its keys.
- * @throws ConfigError `BT_CONFIG_YAML` (malformed, with line:column), `BT_CONFIG_KEY`
+ * @throws ConfigError `BT_CONFIG_TOO_LARGE` (over {@link YAML_MAX_BYTES} or {@link YAML_MAX_KEYS}),
+ *   `BT_CONFIG_YAML` (malformed, with line:column; an alias bomb), `BT_CONFIG_KEY`
  *   (unknown key, with did-you-mean), `BT_CONFIG_SHAPE` (not a mapping).
  */
 export function parseRunYaml(text: string, file: string): YamlConfig {
+  if (text.length > YAML_MAX_BYTES) throw configTooLarge(file, `it has more than ${YAML_MAX_BYTES} characters`);
+  // Mapping keys, counted before parsing: a `word:` followed by a space or the end of a line.
+  let keys = 0;
+  for (const _ of text.matchAll(/[^\s:]:(?=\s|$)/gm)) if (++keys > YAML_MAX_KEYS) throw configTooLarge(file, `it has more than ${YAML_MAX_KEYS} keys`);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -184,7 +205,17 @@ export function parseRunYaml(text: string, file: string): YamlConfig {
       });
     }
   }
-  return { file, values: doc.toJSON() as Record<string, unknown>, lines };
+  let values: Record<string, unknown>;
+  try {
+    values = doc.toJS({ json: true, mapAsMap: false, maxAliasCount: YAML_MAX_ALIAS_COUNT }) as Record<string, unknown>;
+  } catch (error) {
+    // The yaml library refuses an alias bomb (aliases expanding exponentially) here.
+    throw new ConfigError('BT_CONFIG_YAML', `${file}: invalid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, {
+      hint: 'use fewer aliases (*name); a config needs none',
+      location: { file },
+    });
+  }
+  return { file, values, lines };
 }
 
 function exitLevel(raw: unknown, origin: ValueOrigin): ExitLevel {

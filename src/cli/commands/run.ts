@@ -2,9 +2,9 @@
  * `bt run`: load bars, load the strategy, resolve parameters, run the engine, compute the
  * metrics, and print tables / JSON or write files.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { dirname, join, relative, isAbsolute } from 'node:path';
-import { buildRunConfig, parseRunYaml, type RunConfig, type RunFlags, type YamlConfig } from '../../config/run-config.js';
+import { buildRunConfig, parseRunYaml, YAML_MAX_BYTES, type RunConfig, type RunFlags, type YamlConfig } from '../../config/run-config.js';
 import type { BarSeries } from '../../data/bar-series.js';
 import { loadBars, restrictDates, selectSymbol } from '../../data/index.js';
 import { loadFeeds } from '../../data/load-feeds.js';
@@ -53,6 +53,26 @@ export interface GlobalFlags {
 }
 
 /**
+ * Reads a config file, at most one byte more than {@link YAML_MAX_BYTES} (so that `/dev/zero` or
+ * a huge file is refused by size, not read without bound).
+ */
+function readConfigText(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(YAML_MAX_BYTES + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return buffer.subarray(0, length).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * Reads `--config` (if any) and merges it with the flags.
  * @throws ConfigError for an unreadable or invalid YAML file.
  */
@@ -62,7 +82,7 @@ export function resolveRunConfig(flags: RunFlags): RunConfig {
   if (flags.config !== undefined) {
     let text: string;
     try {
-      text = readFileSync(flags.config, 'utf8');
+      text = readConfigText(flags.config);
     } catch (error) {
       const code = (error as { code?: string }).code;
       throw new ConfigError('BT_CONFIG_READ', `cannot read config file "${flags.config}": ${code === 'ENOENT' ? 'no such file' : String(code)}`, {
