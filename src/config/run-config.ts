@@ -7,7 +7,7 @@ import type { ExitLevel, Sizing, TrailDistance } from '../engine/types.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { parseStratArgs } from '../strategy/params.js';
 import { didYouMean } from './suggest.js';
-import { parsePositive, parseRate, type ValueOrigin } from './values.js';
+import { MONEY_RANGE, parsePositive, parseRate, UNITS_RANGE, type ValueOrigin } from './values.js';
 import { parseFeedSpec, type FeedSpec } from '../data/load-feeds.js';
 
 /** Output choices of a run. */
@@ -273,7 +273,7 @@ export function buildRunConfig(flags: RunFlags, yaml: YamlConfig | undefined, re
   };
 
   const cashPicked = pick('--cash', flags.cash, 'cash');
-  const cash = cashPicked === undefined ? DEFAULTS.cash : parsePositive(cashPicked[0], cashPicked[1]);
+  const cash = cashPicked === undefined ? DEFAULTS.cash : parsePositive(cashPicked[0], cashPicked[1], MONEY_RANGE);
 
   let sizing: Sizing = DEFAULTS.sizing;
   if (flags.size !== undefined && flags.sizeFraction !== undefined) {
@@ -282,7 +282,7 @@ export function buildRunConfig(flags: RunFlags, yaml: YamlConfig | undefined, re
       location: { flag: '--size' },
     });
   }
-  if (flags.size !== undefined) sizing = { kind: 'units', units: parsePositive(flags.size, fo('--size')) };
+  if (flags.size !== undefined) sizing = { kind: 'units', units: parsePositive(flags.size, fo('--size'), UNITS_RANGE) };
   else if (flags.sizeFraction !== undefined) {
     sizing = { kind: 'fraction', fraction: parseRate(flags.sizeFraction, fo('--size-fraction')) };
     if (sizing.fraction === 0) throw new UsageError('BT_BAD_VALUE', '--size-fraction: must be above 0', { location: { flag: '--size-fraction' } });
@@ -368,7 +368,7 @@ export function buildRunConfig(flags: RunFlags, yaml: YamlConfig | undefined, re
     commissionRate: rate('--commission', flags.commission, 'commission', DEFAULTS.commissionRate, 0.5),
     commissionFixed: (() => {
       const picked = pick('--commission-fixed', flags.commissionFixed, 'commissionFixed');
-      return picked === undefined ? DEFAULTS.commissionFixed : parsePositive(picked[0], picked[1], { allowZero: true });
+      return picked === undefined ? DEFAULTS.commissionFixed : parsePositive(picked[0], picked[1], { allowZero: true, ...MONEY_RANGE });
     })(),
     slippageRate: rate('--slippage', flags.slippage, 'slippage', DEFAULTS.slippageRate, 0.5),
     fillAt,
@@ -396,7 +396,7 @@ function yamlSizing(raw: unknown, origin: ValueOrigin): Sizing {
   if (raw === 'all-in' || raw === 'allin') return DEFAULTS.sizing;
   if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
     const map = raw as Record<string, unknown>;
-    if (map.units !== undefined) return { kind: 'units', units: parsePositive(map.units, origin) };
+    if (map.units !== undefined) return { kind: 'units', units: parsePositive(map.units, origin, UNITS_RANGE) };
     if (map.fraction !== undefined) return { kind: 'fraction', fraction: parseRate(map.fraction, origin) };
   }
   throw new ConfigError('BT_CONFIG_VALUE', `${origin.label}: expected "all-in", {units: N} or {fraction: F}, got ${JSON.stringify(raw)}`, {

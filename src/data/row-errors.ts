@@ -23,7 +23,8 @@ export function rowError(locator: RowLocator, row: number, code: string, message
 
 export const DATE_HINT =
   'write times as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS (UTC, or with a Z/±HH:MM offset); ' +
-  'YYYYMMDD, MM/DD/YYYY, "Jan 2 2020" and unix seconds also work';
+  'YYYYMMDD, MM/DD/YYYY, "Jan 2 2020" and unix time also work: seconds with 9–10 digits or ' +
+  'milliseconds with 12–13 digits (1973-03-03 09:46:40 to 2286-11-20 17:46:39 UTC)';
 
 /** `BT_DATA_BAD_DATE` for the time cell `cell`. */
 export function badDateError(locator: RowLocator, row: number, cell: string, hint = DATE_HINT): DataError {

@@ -20,7 +20,7 @@
  *    counts its entry bar only when the entry filled at that bar's open.
  * 5. Orders with a bar limit expire after their last eligible bar.
  */
-import { InternalError } from '../errors.js';
+import { DataError, InternalError } from '../errors.js';
 import { commissionOf, floorDivide, slippedPrice, type CommissionConfig } from './costs.js';
 import { transition } from './order-state.js';
 import type {
@@ -544,6 +544,11 @@ export class Broker {
         return;
       }
       quantity = Math.min(quantity, Math.abs(net));
+    }
+    if (quantity === Infinity || quantity === -Infinity) {
+      throw new DataError('BT_NON_FINITE', `the size of order ${order.id} at bar ${bar} is not a finite number of units (price ${price})`, {
+        hint: 'prices and sizes are too extreme for exact arithmetic; keep prices above 1e-6 and cash within 1e-6 … 1e15',
+      });
     }
     if (!(quantity > 0)) {
       this.#reject(working, bar, `size rounds to ${quantity > 0 ? quantity : 0} units at price ${price}`);

@@ -105,6 +105,17 @@ export function strategyFailure(error: unknown, strategy: string, phase: string,
   });
 }
 
+/**
+ * The error of an equity that is no longer a finite number (an overflow from extreme prices or
+ * sizes): the run cannot go on, and no metric of it would mean anything.
+ */
+export function nonFiniteEquity(value: number, bars: BarSeries, bar: number): DataError {
+  return new DataError('BT_NON_FINITE', `equity at bar ${bar} (${formatTime(bars.time[bar], bars.intraday)}) is "${value}", not a finite amount`, {
+    hint: `prices and sizes are too extreme for exact arithmetic; keep prices above 1e-6 and cash within ${'1e-6'} … 1e15`,
+    location: { file: bars.source.file },
+  });
+}
+
 /** True when `value` is a Promise or any other thenable. */
 export function isThenable(value: unknown): value is PromiseLike<unknown> {
   return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
@@ -186,6 +197,8 @@ export function runBacktest<S extends ParamSchema, State>(
       clock.bar = bar;
       if (broker.hasPending) broker.processBar(bar);
       equity[bar] = broker.markEquity(bar);
+      // Overflowing money (prices near 1e-308, sizes near 1e308) stops the run here, naming the bar.
+      if (equity[bar] - equity[bar] !== 0) throw nonFiniteEquity(equity[bar], bars, bar);
       if (bar >= firstDecisionBar) {
         const returned: unknown = next.call(strategy, ctx, state);
         if (returned !== undefined && isThenable(returned)) throw asynchronousStrategy(returned, strategy.name, 'next', bars, bar);
