@@ -53,12 +53,24 @@ export function createInitContext<P>(
     params,
     symbol: bars.symbol,
     bars: own,
-    open: own.open,
-    high: own.high,
-    low: own.low,
-    close: own.close,
-    volume: own.volume,
-    time: own.time,
+    get open() {
+      return own.open;
+    },
+    get high() {
+      return own.high;
+    },
+    get low() {
+      return own.low;
+    },
+    get close() {
+      return own.close;
+    },
+    get volume() {
+      return own.volume;
+    },
+    get time() {
+      return own.time;
+    },
     indicator(name: string, values: Float64Array, options: IndicatorOptions = {}): SeriesView {
       if (registry.some((indicator) => indicator.name === name)) {
         throw new StrategyError('BT_INDICATOR_DUPLICATE', `two indicators are registered as "${name}"`, {
