@@ -48,6 +48,13 @@ describe('#13.4 process.exit inside a strategy', () => {
     expect(stderr).toMatch(/^error\[BT_STRATEGY_EXIT\]: .*exits\.ts:\d+: strategy "exits" called process\.exit\(0\) in next at bar 30 \(2000-02-15\); a strategy cannot end the run\nhint: see .*exits\.ts:\d+; return from next instead, or throw an Error to stop the run \(exit 4\)\n$/);
   });
 
+  it('#13.4 process.exit(0) in next inside an optimize worker thread: exit 4 naming the bar, not an internal error', () => {
+    const file = strategyFile('exits-in-worker', { params: "{ n: { type: 'int', default: 5, min: 1, max: 100, description: 'n' } }", next: 'if (ctx.bar === 30) process.exit(0);' });
+    const { code, stderr } = spawnCli(['optimize', '--strategy', file, '--param', 'n=1:8', '--workers', '2', '--quiet']);
+    expect(code, stderr).toBe(4);
+    expect(stderr).toMatch(/^error\[BT_STRATEGY_EXIT\]: .*exits-in-worker\.ts:\d+: strategy "exits-in-worker" called process\.exit\(0\) in next at bar 30 \(2000-02-15\); a strategy cannot end the run\nhint: /);
+  });
+
   it('#13.4 process.exit(0) from a timer the strategy left behind still ends with exit 4', () => {
     const file = strategyFile('exits-later', { init: 'setTimeout(() => process.exit(0), 0); return {};' });
     const { code, stderr } = spawnCli(['run', '--strategy', file, '--quiet']);
