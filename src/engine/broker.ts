@@ -138,6 +138,8 @@ export class Broker {
   readonly #limitExpiry = new OrderHeap<WorkingOrder>((a, b) => a.lastBar < b.lastBar);
   /** Number of plain limit orders still pending. */
   #pendingLimits = 0;
+  /** Plain limit orders in placement order, pending or closed since {@link pendingOrders} last pruned it. */
+  #limitOrders: WorkingOrder[] = [];
   /** Every order ever placed, by id − 1 (ids are assigned in placement order from 1). */
   readonly #orders: WorkingOrder[] = [];
   readonly #fills: Fill[] = [];
@@ -207,8 +209,18 @@ export class Broker {
 
   /** Pending orders, in placement order. */
   pendingOrders(): Order[] {
-    if (this.#pendingLimits === 0) return this.#pending.map((w) => w.order);
-    return this.#orders.filter((w) => w.status === 'pending').map((w) => w.order);
+    const limits = (this.#limitOrders = this.#limitOrders.filter((w) => w.status === 'pending'));
+    if (limits.length === 0) return this.#pending.filter((w) => w.status === 'pending').map((w) => w.order);
+    // Merge the two lists, both in placement (id) order.
+    const merged: Order[] = [];
+    let j = 0;
+    for (const working of this.#pending) {
+      if (working.status !== 'pending') continue;
+      while (j < limits.length && limits[j].order.id < working.order.id) merged.push(limits[j++].order);
+      merged.push(working.order);
+    }
+    while (j < limits.length) merged.push(limits[j++].order);
+    return merged;
   }
 
   /**
@@ -359,6 +371,7 @@ export class Broker {
     this.#orders.push(working);
     if (order.type === 'limit') {
       this.#pendingLimits++;
+      this.#limitOrders.push(working);
       this.#restLimit(working);
       if (lastBar !== Infinity) this.#limitExpiry.push(working);
     } else this.#pending.push(working);

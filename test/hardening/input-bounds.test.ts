@@ -135,6 +135,12 @@ describe('#13.13 config size caps', () => {
     expect(stderr).toBe(`error[BT_CONFIG_TOO_LARGE]: ${config}: config file too large: it has more than 2000 keys\nhint: a config holds at most 2000 keys in 256 KiB; put search ranges in --param flags\n`);
   });
 
+  it.skipIf(process.platform === 'win32')('#13.13 --config /dev/zero is read only up to the cap and refused (exit 2)', async () => {
+    const { code, stderr } = await runCli(['run', '--config', '/dev/zero']);
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toBe('error[BT_CONFIG_TOO_LARGE]: /dev/zero: config file too large: it has more than 262144 characters');
+  });
+
   it('#13.13 a config larger than 256 KiB is refused by size (exit 2)', async () => {
     const config = file('big.yaml', `strategy: sma-cross\n# ${'x'.repeat(300 * 1024)}\n`);
     const { code, stderr } = await runCli(['run', '--config', config]);
