@@ -124,3 +124,55 @@ export function formatLocation(location: ErrorLocation | undefined): string {
   if (location.param !== undefined) return `parameter "${location.param}"`;
   return '';
 }
+
+/**
+ * Thrown by `process.exit` while the CLI runs (src/cli/process-guards.ts): a strategy cannot end
+ * the process. The engine reports it as StrategyError `BT_STRATEGY_EXIT` naming the bar (exit 4).
+ */
+export class ProcessExitCall extends Error {
+  /** The code the caller asked for. */
+  readonly requestedCode: unknown;
+
+  constructor(requestedCode: unknown) {
+    super(`process.exit(${requestedCode === undefined ? '' : safeString(requestedCode)}) was called; a strategy cannot end the process`);
+    this.name = 'ProcessExitCall';
+    this.requestedCode = requestedCode;
+  }
+}
+
+/** `String(value)`, or a placeholder when even that throws (an object whose `toString` throws). */
+export function safeString(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return `(an unprintable ${typeof value})`;
+  }
+}
+
+/** Longest piece of user input echoed in a message [characters]. */
+export const ECHO_MAX_CHARS = 80;
+
+/** Longest message line `handleError` prints [characters]; anything longer is cut. */
+export const MESSAGE_MAX_CHARS = 1000;
+
+/**
+ * Makes `text` safe to print on one terminal line: control characters (C0, DEL, C1, including
+ * ESC, CR and LF) become `\xNN` / `\uNNNN` escapes, so data cannot move the cursor, set the
+ * window title or split the one-line error format.
+ */
+export function escapeControl(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/**
+ * A piece of user input (a CSV field, a header, an expression) as echoed in an error message:
+ * control characters escaped ({@link escapeControl}) and cut to `max` characters with "…".
+ */
+export function echoInput(text: string, max = ECHO_MAX_CHARS): string {
+  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
+  return escapeControl(cut);
+}

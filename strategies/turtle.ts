@@ -76,14 +76,14 @@ export default defineStrategy({
     const twoExit = donchian(high, low, failsafeExitPeriod);
     const memory: TurtleMemory = { system: 0, side: 'flat', entryPrice: NaN, exitClose: NaN, lastSystem1Won: false, paper: undefined };
     return {
-      entryHigh: ctx.indicator(`donchianHigh${entryPeriod}`, one.upper),
-      entryLow: ctx.indicator(`donchianLow${entryPeriod}`, one.lower),
-      exitHigh: ctx.indicator(`donchianHigh${exitPeriod}`, oneExit.upper),
-      exitLow: ctx.indicator(`donchianLow${exitPeriod}`, oneExit.lower),
-      failsafeHigh: ctx.indicator(`donchianHigh${failsafeEntryPeriod}`, two.upper),
-      failsafeLow: ctx.indicator(`donchianLow${failsafeEntryPeriod}`, two.lower),
-      failsafeExitHigh: ctx.indicator(`donchianHigh${failsafeExitPeriod}`, twoExit.upper),
-      failsafeExitLow: ctx.indicator(`donchianLow${failsafeExitPeriod}`, twoExit.lower),
+      entryHigh: ctx.indicator(`entryHigh${entryPeriod}`, one.upper),
+      entryLow: ctx.indicator(`entryLow${entryPeriod}`, one.lower),
+      exitHigh: ctx.indicator(`exitHigh${exitPeriod}`, oneExit.upper),
+      exitLow: ctx.indicator(`exitLow${exitPeriod}`, oneExit.lower),
+      failsafeHigh: ctx.indicator(`failsafeHigh${failsafeEntryPeriod}`, two.upper),
+      failsafeLow: ctx.indicator(`failsafeLow${failsafeEntryPeriod}`, two.lower),
+      failsafeExitHigh: ctx.indicator(`failsafeExitHigh${failsafeExitPeriod}`, twoExit.upper),
+      failsafeExitLow: ctx.indicator(`failsafeExitLow${failsafeExitPeriod}`, twoExit.lower),
       n: ctx.indicator(`atr${atrPeriod}`, atr(high, low, close, atrPeriod), { overlay: false }),
       memory,
     };

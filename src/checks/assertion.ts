@@ -7,7 +7,7 @@
  * JSON result; a `null` metric fails its assertion, with the metric's null reason.
  */
 import { didYouMean } from '../config/suggest.js';
-import { UsageError } from '../errors.js';
+import { UsageError, echoInput } from '../errors.js';
 import type { MetricUnit } from '../metrics/registry.js';
 import { CHECK_KEY_NAMES, findCheckKey, type CheckKeyGroup } from './check-keys.js';
 
@@ -64,7 +64,7 @@ const OPERATOR_TYPOS: Readonly<Record<string, ComparisonOperator>> = { '=>': '>=
 
 function syntaxError(expression: string, message: string, column?: number): UsageError {
   const at = column === undefined ? '' : ` (column ${column})`;
-  return new UsageError('BT_ASSERT_SYNTAX', `--assert "${expression}": ${message}${at}`, { hint: HINT, location: { flag: '--assert' } });
+  return new UsageError('BT_ASSERT_SYNTAX', `--assert "${echoInput(expression)}": ${message}${at}`, { hint: HINT, location: { flag: '--assert' } });
 }
 
 /**
@@ -138,13 +138,13 @@ export function parseAssertion(raw: string): Assertion {
   if (numberToken === undefined || third === undefined) throw syntaxError(expression, `expected a number after "${second.text}"`, third?.column);
   const definition = findCheckKey(keyToken.text);
   if (definition === undefined) {
-    throw new UsageError('BT_ASSERT_UNKNOWN_KEY', `--assert "${expression}": unknown key "${keyToken.text}"${didYouMean(keyToken.text, CHECK_KEY_NAMES)}`, {
+    throw new UsageError('BT_ASSERT_UNKNOWN_KEY', `--assert "${echoInput(expression)}": unknown key "${keyToken.text}"${didYouMean(keyToken.text, CHECK_KEY_NAMES)}`, {
       hint: 'see the valid keys with "bt run --help" (under --assert); they are the "metrics" and "account" keys of the --json result',
       location: { flag: '--assert' },
     });
   }
   if (numberToken.percent && definition.unit !== 'fraction') {
-    throw new UsageError('BT_ASSERT_PERCENT', `--assert "${expression}": "${numberToken.text}" is a percent but "${definition.key}" is a ${definition.unit} value, not a fraction`, {
+    throw new UsageError('BT_ASSERT_PERCENT', `--assert "${echoInput(expression)}": "${numberToken.text}" is a percent but "${definition.key}" is a ${definition.unit} value, not a fraction`, {
       hint: `write a plain number, e.g. --assert "${definition.key} ${second.text} ${numberToken.value * 100}"`,
       location: { flag: '--assert' },
     });

@@ -14,10 +14,10 @@ export const EXIT_CODE_HELP = `Exit codes:
   1    check failed (--assert, --baseline, --strict with rejected orders, bt diff, bt audit)
   2    usage or config error (unknown flag, strategy or parameter, bad value, invalid YAML)
   3    data error (missing or unreadable file, bad column, bad bar at file:line, too few bars)
-  4    strategy error (user file fails to load, init/next throws)
-  5    output error (cannot write an output file; nothing partial is left)
+  4    strategy error (user file fails to load, init/next throws, is async or calls process.exit)
+  5    output error (cannot write an output file or stdout; nothing partial is left)
   70   internal error (a bug in bt)
-  130  interrupted (Ctrl-C)`;
+  130  interrupted (Ctrl-C or SIGTERM)`;
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 

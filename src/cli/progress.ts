@@ -55,6 +55,7 @@ export interface ProgressOptions {
  * {@link isSlowRun} says so, and is cleared by `stop()`.
  */
 export async function startProgress(io: CliIo, options: ProgressOptions): Promise<ProgressReporter | undefined> {
+  if (io.env.BT_PROGRESS === 'lines' && options.quiet !== true) return lineProgress(io, options.unit);
   if (!progressAllowed(io, options)) return undefined;
   const { SingleBar } = (await import('cli-progress')).default;
   const now = options.now ?? Date.now;
@@ -87,6 +88,28 @@ export async function startProgress(io: CliIo, options: ProgressOptions): Promis
       if (stopped) return;
       stopped = true;
       bar?.stop();
+    },
+  };
+}
+
+/**
+ * Progress as plain lines on stderr (`BT_PROGRESS=lines`), for logs and scripts that wait for
+ * a search to be under way: `progress: DONE/TOTAL UNIT` after the first completed unit, then at
+ * each further whole percent.
+ */
+export function lineProgress(io: CliIo, unit: string): ProgressReporter {
+  let shownPercent = -1;
+  let stopped = false;
+  return {
+    update(done: number, total: number): void {
+      if (stopped || done <= 0) return;
+      const percent = Math.floor((100 * done) / Math.max(1, total));
+      if (percent === shownPercent && shownPercent >= 0) return;
+      shownPercent = percent;
+      io.stderr.write(`progress: ${done}/${total} ${unit}\n`);
+    },
+    stop(): void {
+      stopped = true;
     },
   };
 }

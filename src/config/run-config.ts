@@ -7,7 +7,7 @@ import type { ExitLevel, Sizing, TrailDistance } from '../engine/types.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { parseStratArgs } from '../strategy/params.js';
 import { didYouMean } from './suggest.js';
-import { parsePositive, parseRate, type ValueOrigin } from './values.js';
+import { MONEY_RANGE, parsePositive, parseRate, UNITS_RANGE, type ValueOrigin } from './values.js';
 import { parseFeedSpec, type FeedSpec } from '../data/load-feeds.js';
 
 /** Output choices of a run. */
@@ -141,6 +141,22 @@ export const YAML_KEYS: Readonly<Record<string, string>> = {
 
 const OUTPUT_KEYS = ['json', 'out', 'report', 'trades', 'quiet', 'strict'];
 
+/** Largest `--config` file accepted [bytes]; a run's config is a few hundred. */
+export const YAML_MAX_BYTES = 256 * 1024;
+
+/** Most mapping keys a `--config` file may hold (parsing time grows faster than linearly with keys). */
+export const YAML_MAX_KEYS = 2000;
+
+/** Largest number of alias expansions (`*name`) the YAML parser performs before refusing (an alias bomb). */
+export const YAML_MAX_ALIAS_COUNT = 100;
+
+function configTooLarge(file: string, why: string): ConfigError {
+  return new ConfigError('BT_CONFIG_TOO_LARGE', `${file}: config file too large: ${why}`, {
+    hint: `a config holds at most ${YAML_MAX_KEYS} keys in ${YAML_MAX_BYTES / 1024} KiB; put search ranges in --param flags`,
+    location: { file },
+  });
+}
+
 /** A parsed YAML config: plain values plus the line of each top-level key. */
 export interface YamlConfig {
   readonly file: string;
@@ -150,10 +166,15 @@ export interface YamlConfig {
 
 /**
  * Parses the text of a `--config` YAML file and checks its keys.
- * @throws ConfigError `BT_CONFIG_YAML` (malformed, with line:column), `BT_CONFIG_KEY`
+ * @throws ConfigError `BT_CONFIG_TOO_LARGE` (over {@link YAML_MAX_BYTES} or {@link YAML_MAX_KEYS}),
+ *   `BT_CONFIG_YAML` (malformed, with line:column; an alias bomb), `BT_CONFIG_KEY`
  *   (unknown key, with did-you-mean), `BT_CONFIG_SHAPE` (not a mapping).
  */
 export function parseRunYaml(text: string, file: string): YamlConfig {
+  if (text.length > YAML_MAX_BYTES) throw configTooLarge(file, `it has more than ${YAML_MAX_BYTES} characters`);
+  // Mapping keys, counted before parsing: a `word:` followed by a space or the end of a line.
+  let keys = 0;
+  for (const _ of text.matchAll(/[^\s:]:(?=\s|$)/gm)) if (++keys > YAML_MAX_KEYS) throw configTooLarge(file, `it has more than ${YAML_MAX_KEYS} keys`);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -177,14 +198,24 @@ export function parseRunYaml(text: string, file: string): YamlConfig {
     const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
     const line = keyNode?.range ? lineCounter.linePos(keyNode.range[0]).line : 1;
     lines[key] = line;
-    if (!(key in YAML_KEYS)) {
+    if (!Object.hasOwn(YAML_KEYS, key)) {
       throw new ConfigError('BT_CONFIG_KEY', `${file}:${line}: unknown key "${key}"${didYouMean(key, Object.keys(YAML_KEYS))}`, {
         hint: `valid keys: ${Object.keys(YAML_KEYS).join(', ')}`,
         location: { file, line },
       });
     }
   }
-  return { file, values: doc.toJSON() as Record<string, unknown>, lines };
+  let values: Record<string, unknown>;
+  try {
+    values = doc.toJS({ json: true, mapAsMap: false, maxAliasCount: YAML_MAX_ALIAS_COUNT }) as Record<string, unknown>;
+  } catch (error) {
+    // The yaml library refuses an alias bomb (aliases expanding exponentially) here.
+    throw new ConfigError('BT_CONFIG_YAML', `${file}: invalid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, {
+      hint: 'use fewer aliases (*name); a config needs none',
+      location: { file },
+    });
+  }
+  return { file, values, lines };
 }
 
 function exitLevel(raw: unknown, origin: ValueOrigin): ExitLevel {
@@ -242,7 +273,7 @@ export function buildRunConfig(flags: RunFlags, yaml: YamlConfig | undefined, re
   };
 
   const cashPicked = pick('--cash', flags.cash, 'cash');
-  const cash = cashPicked === undefined ? DEFAULTS.cash : parsePositive(cashPicked[0], cashPicked[1]);
+  const cash = cashPicked === undefined ? DEFAULTS.cash : parsePositive(cashPicked[0], cashPicked[1], MONEY_RANGE);
 
   let sizing: Sizing = DEFAULTS.sizing;
   if (flags.size !== undefined && flags.sizeFraction !== undefined) {
@@ -251,7 +282,7 @@ export function buildRunConfig(flags: RunFlags, yaml: YamlConfig | undefined, re
       location: { flag: '--size' },
     });
   }
-  if (flags.size !== undefined) sizing = { kind: 'units', units: parsePositive(flags.size, fo('--size')) };
+  if (flags.size !== undefined) sizing = { kind: 'units', units: parsePositive(flags.size, fo('--size'), UNITS_RANGE) };
   else if (flags.sizeFraction !== undefined) {
     sizing = { kind: 'fraction', fraction: parseRate(flags.sizeFraction, fo('--size-fraction')) };
     if (sizing.fraction === 0) throw new UsageError('BT_BAD_VALUE', '--size-fraction: must be above 0', { location: { flag: '--size-fraction' } });
@@ -337,7 +368,7 @@ export function buildRunConfig(flags: RunFlags, yaml: YamlConfig | undefined, re
     commissionRate: rate('--commission', flags.commission, 'commission', DEFAULTS.commissionRate, 0.5),
     commissionFixed: (() => {
       const picked = pick('--commission-fixed', flags.commissionFixed, 'commissionFixed');
-      return picked === undefined ? DEFAULTS.commissionFixed : parsePositive(picked[0], picked[1], { allowZero: true });
+      return picked === undefined ? DEFAULTS.commissionFixed : parsePositive(picked[0], picked[1], { allowZero: true, ...MONEY_RANGE });
     })(),
     slippageRate: rate('--slippage', flags.slippage, 'slippage', DEFAULTS.slippageRate, 0.5),
     fillAt,
@@ -365,7 +396,7 @@ function yamlSizing(raw: unknown, origin: ValueOrigin): Sizing {
   if (raw === 'all-in' || raw === 'allin') return DEFAULTS.sizing;
   if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
     const map = raw as Record<string, unknown>;
-    if (map.units !== undefined) return { kind: 'units', units: parsePositive(map.units, origin) };
+    if (map.units !== undefined) return { kind: 'units', units: parsePositive(map.units, origin, UNITS_RANGE) };
     if (map.fraction !== undefined) return { kind: 'fraction', fraction: parseRate(map.fraction, origin) };
   }
   throw new ConfigError('BT_CONFIG_VALUE', `${origin.label}: expected "all-in", {units: N} or {fraction: F}, got ${JSON.stringify(raw)}`, {

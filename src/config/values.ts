@@ -47,14 +47,29 @@ export function parseRate(raw: unknown, origin: ValueOrigin, maxFraction = 1): n
 }
 
 /**
- * Parses a positive (or, with `allowZero`, non-negative) finite number, e.g. cash or units.
+ * Parses a positive (or, with `allowZero`, non-negative) finite number, e.g. cash or units,
+ * within `[min, max]` when given (0 itself is allowed with `allowZero`).
  * @throws UsageError `BT_BAD_VALUE`.
  */
-export function parsePositive(raw: unknown, origin: ValueOrigin, options: { allowZero?: boolean; integer?: boolean } = {}): number {
+export function parsePositive(raw: unknown, origin: ValueOrigin, options: { allowZero?: boolean; integer?: boolean; min?: number; max?: number } = {}): number {
   const text = typeof raw === 'number' ? String(raw) : String(raw).trim().replace(/_/g, '');
   const value = Number(text);
   const ok = NUMBER.test(text) && Number.isFinite(value) && (options.allowZero ? value >= 0 : value > 0);
   if (!ok) fail(origin, `expected a ${options.allowZero ? 'non-negative' : 'positive'} number, got "${String(raw)}"`, 'e.g. 100000');
   if (options.integer && !Number.isInteger(value)) fail(origin, `expected a whole number, got "${String(raw)}"`, 'e.g. 10');
+  const { min, max } = options;
+  if ((max !== undefined && value > max) || (min !== undefined && value !== 0 && value < min)) {
+    fail(origin, `"${String(raw)}" is out of range`, `use ${options.allowZero ? '0 or ' : ''}${min ?? 0} … ${max ?? 'any'}`);
+  }
   return value;
 }
+
+/**
+ * Accepted range of money amounts (cash, fixed commission) [cash]: large enough for any
+ * account, small enough that sums of prices × units stay exact to the cent in a double
+ * (2^53 ≈ 9.007e15).
+ */
+export const MONEY_RANGE = { min: 1e-6, max: 1e15 } as const;
+
+/** Accepted range of an order size in units (`--size`, `sizing: { units }`). */
+export const UNITS_RANGE = { min: 1e-8, max: 1e12 } as const;

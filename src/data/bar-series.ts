@@ -55,6 +55,27 @@ export interface Bar {
   readonly volume: number;
 }
 
+/**
+ * A private copy of `series` for a strategy's `init`: fresh price, volume, time and extra
+ * columns in a frozen object, so a strategy that writes into `ctx.close` (or `ctx.bars.close`)
+ * changes only its own copy, never the bars the engine fills against. A typed array cannot be
+ * made read-only without a Proxy, which makes every indicator loop several times slower
+ * (`npm run bench`, "strategy price arrays"); a copy costs one memcpy per column a strategy
+ * reads, made on its first read.
+ */
+export function strategyCopy(series: BarSeries): BarSeries {
+  // Each column is copied on first access only: most strategies read the close alone.
+  const lazy = (values: Float64Array): (() => Float64Array) => {
+    let copy: Float64Array | undefined;
+    return () => (copy ??= values.slice());
+  };
+  const extra: Record<string, Float64Array> = {};
+  for (const [name, values] of Object.entries(series.extra)) Object.defineProperty(extra, name, { get: lazy(values), enumerable: true });
+  const copy = { symbol: series.symbol, length: series.length, intraday: series.intraday, source: series.source, extra: Object.freeze(extra) } as Record<string, unknown>;
+  for (const column of ['time', 'open', 'high', 'low', 'close', 'volume'] as const) Object.defineProperty(copy, column, { get: lazy(series[column]), enumerable: true });
+  return Object.freeze(copy) as unknown as BarSeries;
+}
+
 /** Returns bar `index` of `series` as a {@link Bar} object. */
 export function barAt(series: BarSeries, index: number): Bar {
   return {

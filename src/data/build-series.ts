@@ -3,6 +3,7 @@
  * ascending unique times per symbol (or a stable sort on request), one series per symbol.
  */
 import type { DataError } from '../errors.js';
+import { echoInput } from '../errors.js';
 import type { BarSeries } from './bar-series.js';
 import { formatTime } from './bar-series.js';
 import { DAY_MS } from './parse-date.js';
@@ -154,7 +155,7 @@ function orderError(raw: RawBars, i: number, context: SeriesContext): DataError 
   while (raw.symbolIds !== undefined && raw.symbolIds[previous] !== id) previous--;
   const t = raw.time[i];
   const before = raw.time[previous];
-  const of = raw.symbols.length > 1 ? ` of "${raw.symbols[id]}"` : '';
+  const of = raw.symbols.length > 1 ? ` of "${echoInput(raw.symbols[id])}"` : '';
   const earlier = rowName(locator, raw.rows[previous]);
   if (t === before) return duplicateError(locator, raw.rows[i], `time "${showTime(t, t)}"${of} repeats ${earlier}`);
   return rowError(
@@ -204,7 +205,7 @@ function finishSeries(raw: RawBars, subset: Int32Array | undefined, symbol: stri
     for (let k = 1; k < length; k++) {
       const t = raw.time[at(k)];
       if (t === raw.time[at(k - 1)]) {
-        const of = raw.symbols.length > 1 ? ` of "${symbol}"` : '';
+        const of = raw.symbols.length > 1 ? ` of "${echoInput(symbol)}"` : '';
         const earlier = rowName(context.locator, raw.rows[at(k - 1)]);
         throw duplicateError(context.locator, raw.rows[at(k)], `time "${showTime(t, t)}"${of} repeats ${earlier}`);
       }

@@ -3,7 +3,7 @@
  * case-insensitively after dropping everything but letters and digits, so `Adj Close`,
  * `adj_close`, `<CLOSE>` and `Close*` all normalise to the same key.
  */
-import { DataError } from '../errors.js';
+import { DataError, echoInput } from '../errors.js';
 
 /** Which column feeds each bar field; indexes into the header, −1 when absent. */
 export interface ColumnMap {
@@ -94,7 +94,7 @@ export function mapColumns(
     }
     return -1;
   };
-  const found = `found ${where.kind ?? 'columns'} ${names.map((name) => `"${name.trim()}"`).join(', ')}`;
+  const found = `found ${where.kind ?? 'columns'} ${names.slice(0, 20).map((name) => `"${echoInput(name.trim())}"`).join(', ')}${names.length > 20 ? ` and ${names.length - 20} more` : ''}`;
   const fail = (need: string): never => {
     throw new DataError('BT_DATA_COLUMNS', `${found}; need ${need}`, {
       hint: HINT,

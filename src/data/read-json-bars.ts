@@ -1,7 +1,7 @@
 /**
  * The JSON reader: `[{ "time": "2020-01-02", "open": 1, … }, …]` or `{ "bars": [ … ] }`.
  */
-import { DataError } from '../errors.js';
+import { DataError, echoInput } from '../errors.js';
 import { mapColumns, type ColumnMap } from './column-map.js';
 import { createTimeParser } from './parse-date.js';
 import { parseDecimal } from './parse-number.js';
@@ -36,7 +36,16 @@ function lineColumn(text: string, position: number): { line: number; column: num
 /** A JSON value as cell text: strings as they are, other values as JSON, missing as empty. */
 function cellText(value: unknown): string {
   if (value === undefined || value === null) return '';
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  return typeof value === 'string' ? value : jsonText(value);
+}
+
+/** `value` as JSON for a message, cut short; a structure too deep to print is named by its kind. */
+function jsonText(value: unknown): string {
+  try {
+    return echoInput(JSON.stringify(value) ?? String(value));
+  } catch {
+    return Array.isArray(value) ? '(a deeply nested array)' : `(a deeply nested ${typeof value})`;
+  }
 }
 
 /**
@@ -78,7 +87,7 @@ export function readJsonBars(text: string, file: string): JsonBars {
   const objectAt = (index: number): Record<string, unknown> => {
     const bar: unknown = bars[index];
     if (typeof bar !== 'object' || bar === null || Array.isArray(bar)) {
-      throw rowError(locator, index, 'BT_DATA_BAD_JSON', `expected an object, found ${JSON.stringify(bar)}`, SHAPE_HINT);
+      throw rowError(locator, index, 'BT_DATA_BAD_JSON', `expected an object, found ${jsonText(bar)}`, SHAPE_HINT);
     }
     return bar as Record<string, unknown>;
   };

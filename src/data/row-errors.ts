@@ -1,7 +1,7 @@
 /**
  * The data errors that point at one bar: `file:line` for CSV, `bar #index` for JSON.
  */
-import { DataError } from '../errors.js';
+import { DataError, echoInput } from '../errors.js';
 
 /** How bars are referred to in messages. */
 export interface RowLocator {
@@ -23,19 +23,20 @@ export function rowError(locator: RowLocator, row: number, code: string, message
 
 export const DATE_HINT =
   'write times as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS (UTC, or with a Z/±HH:MM offset); ' +
-  'YYYYMMDD, MM/DD/YYYY, "Jan 2 2020" and unix seconds also work';
+  'YYYYMMDD, MM/DD/YYYY, "Jan 2 2020" and unix time also work: seconds with 9–10 digits or ' +
+  'milliseconds with 12–13 digits (1973-03-03 09:46:40 to 2286-11-20 17:46:39 UTC)';
 
 /** `BT_DATA_BAD_DATE` for the time cell `cell`. */
 export function badDateError(locator: RowLocator, row: number, cell: string, hint = DATE_HINT): DataError {
   const value = cell.trim();
-  const message = value === '' ? 'date is empty' : `date "${value}" is not a valid date`;
+  const message = value === '' ? 'date is empty' : `date "${echoInput(value)}" is not a valid date`;
   return rowError(locator, row, 'BT_DATA_BAD_DATE', message, hint);
 }
 
 /** `BT_DATA_BAD_NUMBER` for the cell `cell` of column `label`. */
 export function badNumberError(locator: RowLocator, row: number, label: string, cell: string): DataError {
   const value = cell.trim();
-  const message = value === '' ? `${label} is empty` : `${label} "${value}" is not a number`;
+  const message = value === '' ? `${label} is empty` : `${label} "${echoInput(value)}" is not a number`;
   return rowError(
     locator,
     row,

@@ -22,8 +22,13 @@
  * 6. Market-on-close orders (`market-on-close`, asked for with `atClose`) fill at the close of
  *    the bar they were placed on, after the strategy decided, in placement order; one whose
  *    symbol has no bar there expires. In close-fill mode plain market orders join them.
+ *
+ * Resting limit orders are kept in heaps keyed by limit price (one per side and symbol), so a
+ * bar costs O(log n) per order it can fill, not a pass over every resting order; the orders it
+ * reaches are still matched in placement order.
  */
-import { InternalError } from '../errors.js';
+import { DataError, InternalError } from '../errors.js';
+import { OrderHeap } from './order-heap.js';
 import { commissionOf, floorDivide, slippedPrice, type CommissionConfig } from './costs.js';
 import { transition } from './order-state.js';
 import type {
@@ -122,7 +127,22 @@ export class Broker {
   /** Signed net quantity per symbol [units]. */
   readonly #net: Float64Array;
   readonly #lots: Lot[][];
+  /** Pending orders other than plain limit orders, in placement order. */
   #pending: WorkingOrder[] = [];
+  /**
+   * Resting plain limit orders per symbol, keyed by limit price: buys highest limit first, sells
+   * lowest first, so a bar reaches only the orders it can fill (a buy limit fills when the
+   * bar's low is at or below it, a sell limit when the high is at or above it). Orders that left
+   * the pending state (cancelled, expired) are dropped when they surface.
+   */
+  readonly #buyLimits: OrderHeap<WorkingOrder>[];
+  readonly #sellLimits: OrderHeap<WorkingOrder>[];
+  /** Limit orders with a bar limit, earliest last bar first, for expiry. */
+  readonly #limitExpiry = new OrderHeap<WorkingOrder>((a, b) => a.lastBar < b.lastBar);
+  /** Number of plain limit orders still pending. */
+  #pendingLimits = 0;
+  /** Plain limit orders in placement order, pending or closed since {@link pendingOrders} last pruned it. */
+  #limitOrders: WorkingOrder[] = [];
   /** Every order ever placed, by id − 1 (ids are assigned in placement order from 1). */
   readonly #orders: WorkingOrder[] = [];
   readonly #fills: Fill[] = [];
@@ -145,11 +165,13 @@ export class Broker {
     this.#lastClose = new Float64Array(prices.length).fill(NaN);
     this.#net = new Float64Array(prices.length);
     this.#lots = prices.map(() => []);
+    this.#buyLimits = prices.map(() => new OrderHeap<WorkingOrder>((a, b) => a.order.limitPrice! > b.order.limitPrice!));
+    this.#sellLimits = prices.map(() => new OrderHeap<WorkingOrder>((a, b) => a.order.limitPrice! < b.order.limitPrice!));
   }
 
   /** True while any order is pending. */
   get hasPending(): boolean {
-    return this.#pending.length > 0;
+    return this.#pending.length > 0 || this.#pendingLimits > 0;
   }
 
   /** True when a market-on-close order waits for this bar's close ({@link fillAtClose}). */
@@ -210,7 +232,18 @@ export class Broker {
 
   /** Pending orders, in placement order. */
   pendingOrders(): Order[] {
-    return this.#pending.map((w) => w.order);
+    const limits = (this.#limitOrders = this.#limitOrders.filter((w) => w.status === 'pending'));
+    if (limits.length === 0) return this.#pending.filter((w) => w.status === 'pending').map((w) => w.order);
+    // Merge the two lists, both in placement (id) order.
+    const merged: Order[] = [];
+    let j = 0;
+    for (const working of this.#pending) {
+      if (working.status !== 'pending') continue;
+      while (j < limits.length && limits[j].order.id < working.order.id) merged.push(limits[j++].order);
+      merged.push(working.order);
+    }
+    while (j < limits.length) merged.push(limits[j++].order);
+    return merged;
   }
 
   /**
@@ -248,8 +281,8 @@ export class Broker {
 
   /** Cancels a pending order; false when it is not pending. */
   cancel(orderId: number, bar: number, reason = 'cancelled by strategy'): boolean {
-    const working = this.#pending.find((w) => w.order.id === orderId);
-    if (working === undefined) return false;
+    const working = Number.isInteger(orderId) && orderId >= 1 ? this.#orders[orderId - 1] : undefined;
+    if (working === undefined || working.status !== 'pending') return false;
     this.#close(working, 'canceled', bar, reason);
     this.#compact();
     return true;
@@ -269,11 +302,7 @@ export class Broker {
       const type = working.order.type;
       if (STOP_TYPES.has(type) || (type === 'stop-limit' && working.limitFrom === Infinity)) this.#matchStop(working, bar);
     }
-    for (const working of this.#pending) {
-      if (working.status !== 'pending' || working.activeFrom > bar) continue;
-      const type = working.order.type;
-      if (type === 'limit' || (type === 'stop-limit' && working.limitFrom <= bar)) this.#matchLimit(working, bar);
-    }
+    this.#limitPass(bar);
     this.#endOfBar(bar);
   }
 
@@ -374,11 +403,17 @@ export class Broker {
       working.trailLevel = trailLevel(order.trail, isBuy, reference);
     }
     this.#orders.push(working);
-    this.#pending.push(working);
+    if (order.type === 'limit') {
+      this.#pendingLimits++;
+      this.#limitOrders.push(working);
+      this.#restLimit(working);
+      if (lastBar !== Infinity) this.#limitExpiry.push(working);
+    } else this.#pending.push(working);
     return working;
   }
 
   #close(working: WorkingOrder, status: OrderStatus, bar: number, reason: string | undefined): void {
+    if (working.order.type === 'limit' && working.status === 'pending') this.#pendingLimits--;
     working.status = transition(working.order.id, working.status, status);
     working.closedBar = bar;
     working.reason = reason;
@@ -427,6 +462,48 @@ export class Broker {
     this.#execute(working, bar, fillPrice, reason);
   }
 
+  /**
+   * Step 3: the limit-type orders that can fill at `bar` (resting limits the bar's range
+   * reaches, from the price-keyed books, and triggered stop-limits), matched in placement order
+   * as one pass over every pending order would. Those still pending afterwards (a symbol with
+   * no bar) go back to their book.
+   */
+  #limitPass(bar: number): void {
+    let candidates: WorkingOrder[] | undefined;
+    if (this.#pendingLimits > 0) {
+      for (let s = 0; s < this.#prices.length; s++) {
+        const low = this.#prices[s].low[bar];
+        const high = this.#prices[s].high[bar];
+        const buys = this.#buyLimits[s];
+        for (let top = buys.peek(); top !== undefined && (top.status !== 'pending' || top.order.limitPrice! >= low); top = buys.peek()) {
+          buys.pop();
+          if (top.status === 'pending') (candidates ??= []).push(top);
+        }
+        const sells = this.#sellLimits[s];
+        for (let top = sells.peek(); top !== undefined && (top.status !== 'pending' || top.order.limitPrice! <= high); top = sells.peek()) {
+          sells.pop();
+          if (top.status === 'pending') (candidates ??= []).push(top);
+        }
+      }
+    }
+    for (const working of this.#pending) {
+      if (working.status === 'pending' && working.order.type === 'stop-limit' && working.limitFrom <= bar && working.activeFrom <= bar) (candidates ??= []).push(working);
+    }
+    if (candidates === undefined) return;
+    if (candidates.length > 1) candidates.sort((a, b) => a.order.id - b.order.id);
+    for (const working of candidates) {
+      if (working.status === 'pending' && working.activeFrom <= bar) this.#matchLimit(working, bar);
+    }
+    for (const working of candidates) if (working.status === 'pending' && working.order.type === 'limit') this.#restLimit(working);
+  }
+
+  /** Puts a pending plain limit order in its symbol's book (a NaN limit can never fill and rests nowhere). */
+  #restLimit(working: WorkingOrder): void {
+    const limit = working.order.limitPrice!;
+    if (limit !== limit) return;
+    (working.isBuy ? this.#buyLimits : this.#sellLimits)[working.order.symbol].push(working);
+  }
+
   #matchLimit(working: WorkingOrder, bar: number): void {
     const order = working.order;
     const prices = this.#prices[order.symbol];
@@ -458,6 +535,11 @@ export class Broker {
         }
       }
       if (bar >= working.lastBar) this.#close(working, 'expired', bar, `not filled within ${order.expiresAfterBars} bars`);
+    }
+    const expiry = this.#limitExpiry;
+    for (let top = expiry.peek(); top !== undefined && (top.status !== 'pending' || bar >= top.lastBar); top = expiry.peek()) {
+      expiry.pop();
+      if (top.status === 'pending') this.#close(top, 'expired', bar, `not filled within ${top.order.expiresAfterBars} bars`);
     }
     this.#compact();
   }
@@ -578,6 +660,11 @@ export class Broker {
         return;
       }
       quantity = Math.min(quantity, Math.abs(net));
+    }
+    if (quantity === Infinity || quantity === -Infinity) {
+      throw new DataError('BT_NON_FINITE', `the size of order ${order.id} at bar ${bar} is not a finite number of units (price ${price})`, {
+        hint: 'prices and sizes are too extreme for exact arithmetic; keep prices above 1e-6 and cash within 1e-6 … 1e15',
+      });
     }
     if (!(quantity > 0)) {
       this.#reject(working, bar, `size rounds to ${quantity > 0 ? quantity : 0} units at price ${price}`);

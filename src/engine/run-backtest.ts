@@ -10,7 +10,7 @@
  */
 import type { BarSeries } from '../data/bar-series.js';
 import { formatTime } from '../data/bar-series.js';
-import { BtError, DataError, StrategyError } from '../errors.js';
+import { BtError, DataError, ProcessExitCall, StrategyError, safeString } from '../errors.js';
 import { createInitContext, RunContext, type RegisteredIndicator } from '../strategy/context.js';
 import type { Strategy } from '../strategy/define-strategy.js';
 import type { ParamSchema, ParamValues } from '../strategy/params.js';
@@ -88,10 +88,17 @@ function userFrame(error: unknown): string | undefined {
 /** Wraps an exception from a strategy's `init`/`next` as a StrategyError naming the bar and time (BtErrors pass through). */
 export function strategyFailure(error: unknown, strategy: string, phase: string, bars: BarSeries, bar: number | undefined): BtError {
   if (error instanceof BtError) return error;
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   const where = userFrame(error);
   const at =
     bar === undefined ? '' : ` at bar ${bar} (${formatTime(bars.time[bar], bars.intraday)})`;
+  if (error instanceof ProcessExitCall) {
+    return new StrategyError('BT_STRATEGY_EXIT', `strategy "${strategy}" called process.exit(${safeString(error.requestedCode ?? '')}) in ${phase}${at}; a strategy cannot end the run`, {
+      hint: `${where === undefined ? '' : `see ${where}; `}return from ${phase} instead, or throw an Error to stop the run (exit 4)`,
+      location: where === undefined ? undefined : { file: where },
+      cause: error,
+    });
+  }
+  const message = error instanceof Error ? `${safeString(error.name)}: ${safeString(error.message)}` : safeString(error);
   return new StrategyError('BT_STRATEGY_THREW', `strategy "${strategy}" threw in ${phase}${at}: ${message}`, {
     hint: where === undefined ? 'fix the strategy code; run with --debug for the stack trace' : `see ${where}; run with --debug for the stack trace`,
     location: where === undefined ? undefined : { file: where },
@@ -100,9 +107,39 @@ export function strategyFailure(error: unknown, strategy: string, phase: string,
 }
 
 /**
+ * The error of an equity that is no longer a finite number (an overflow from extreme prices or
+ * sizes): the run cannot go on, and no metric of it would mean anything.
+ */
+export function nonFiniteEquity(value: number, bars: BarSeries, bar: number): DataError {
+  return new DataError('BT_NON_FINITE', `equity at bar ${bar} (${formatTime(bars.time[bar], bars.intraday)}) is "${value}", not a finite amount`, {
+    hint: `prices and sizes are too extreme for exact arithmetic; keep prices above 1e-6 and cash within ${'1e-6'} … 1e15`,
+    location: { file: bars.source.file },
+  });
+}
+
+/** True when `value` is a Promise or any other thenable. */
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+/**
+ * The error of an `async` `init`/`next` (or one returning a Promise): the engine cannot wait
+ * for it, so the run stops at the first such bar. The promise's own outcome is absorbed so it
+ * cannot end the process later as an unhandled rejection.
+ */
+export function asynchronousStrategy(returned: PromiseLike<unknown>, strategy: string, phase: 'init' | 'next', bars: BarSeries, bar: number | undefined): StrategyError {
+  Promise.resolve(returned).catch(() => undefined);
+  const at = bar === undefined ? '' : ` at bar ${bar} (${formatTime(bars.time[bar], bars.intraday)})`;
+  return new StrategyError('BT_STRATEGY_ASYNC', `strategy "${strategy}": ${phase} returned a Promise${at}; ${phase} must be synchronous`, {
+    hint: `remove "async" (and "await") from ${phase}; a strategy decides from data already loaded`,
+  });
+}
+
+/**
  * Runs `strategy` with resolved `params` over `bars`.
  * @throws StrategyError `BT_STRATEGY_THREW` when `init` or `next` throws (with bar index and
- *   time), `BT_INDICATOR_LENGTH` for a mis-sized indicator; DataError `BT_DATA_TOO_SHORT` when
+ *   time), `BT_STRATEGY_EXIT` when either calls `process.exit`, `BT_STRATEGY_ASYNC` when either
+ *   returns a Promise, `BT_INDICATOR_LENGTH` for a mis-sized indicator; DataError `BT_DATA_TOO_SHORT` when
  *   the data has no bar after the warm-up.
  */
 export function runBacktest<S extends ParamSchema, State>(
@@ -120,6 +157,7 @@ export function runBacktest<S extends ParamSchema, State>(
   } catch (error) {
     throw strategyFailure(error, strategy.name, 'init', bars, undefined);
   }
+  if (isThenable(state)) throw asynchronousStrategy(state, strategy.name, 'init', bars, undefined);
   let warmup = 0;
   let longest: RegisteredIndicator | undefined;
   for (const indicator of indicators) {
@@ -160,8 +198,11 @@ export function runBacktest<S extends ParamSchema, State>(
       clock.bar = bar;
       if (broker.hasPending) broker.processBar(bar);
       equity[bar] = broker.markEquity(bar);
+      // Overflowing money (prices near 1e-308, sizes near 1e308) stops the run here, naming the bar.
+      if (equity[bar] - equity[bar] !== 0) throw nonFiniteEquity(equity[bar], bars, bar);
       if (bar >= firstDecisionBar) {
-        next.call(strategy, ctx, state);
+        const returned: unknown = next.call(strategy, ctx, state);
+        if (returned !== undefined && isThenable(returned)) throw asynchronousStrategy(returned, strategy.name, 'next', bars, bar);
         if ((fillAtClose && broker.hasPending) || broker.hasCloseOrders) {
           broker.fillAtClose(bar);
           equity[bar] = broker.markEquity(bar);

@@ -18,7 +18,7 @@ import type { ParamSchema, ParamValues } from '../strategy/params.js';
 import { createPortfolioInitContext, PortfolioRunContext, type SymbolIndicator } from '../strategy/portfolio-context.js';
 import type { BarClock } from '../strategy/series-view.js';
 import { Broker, type SymbolPrices } from './broker.js';
-import { strategyFailure, type RunOptions, type RunResult } from './run-backtest.js';
+import { asynchronousStrategy, isThenable, nonFiniteEquity, strategyFailure, type RunOptions, type RunResult } from './run-backtest.js';
 import type { LogEntry } from './types.js';
 
 /** Settings of a portfolio run: those of a single-asset run, plus the benchmark. */
@@ -126,6 +126,7 @@ export function runPortfolio<S extends ParamSchema, State>(
   } catch (error) {
     throw strategyFailure(error, strategy.name, 'init', bars, undefined);
   }
+  if (isThenable(state)) throw asynchronousStrategy(state, strategy.name, 'init', bars, undefined);
   // Warm-up: only symbols that trade from the first timestamp hold back the first decision;
   // a later-listed symbol's indicators simply read NaN until they are warm.
   let lastWarm = 0;
@@ -192,8 +193,11 @@ export function runPortfolio<S extends ParamSchema, State>(
       clock.bar = bar;
       if (broker.hasPending) broker.processBar(bar);
       equity[bar] = broker.markEquity(bar);
+      // Overflowing money (prices near 1e-308, sizes near 1e308) stops the run here, naming the bar.
+      if (equity[bar] - equity[bar] !== 0) throw nonFiniteEquity(equity[bar], bars, bar);
       if (bar >= firstDecisionBar) {
-        next.call(strategy, ctx, state);
+        const returned: unknown = next.call(strategy, ctx, state);
+        if (returned !== undefined && isThenable(returned)) throw asynchronousStrategy(returned, strategy.name, 'next', bars, bar);
         if ((fillAtClose && broker.hasPending) || broker.hasCloseOrders) {
           broker.fillAtClose(bar);
           equity[bar] = broker.markEquity(bar);

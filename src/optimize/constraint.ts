@@ -21,7 +21,7 @@
  * quotes (`direction == "long-short"`) and must be one of the enum's values.
  */
 import { didYouMean } from '../config/suggest.js';
-import { UsageError } from '../errors.js';
+import { ECHO_MAX_CHARS, UsageError, echoInput, escapeControl } from '../errors.js';
 import type { ParamSchema } from '../strategy/params.js';
 
 type ValueType = 'number' | 'boolean' | 'string';
@@ -45,11 +45,21 @@ interface Token {
   readonly at: number;
 }
 
+/** Deepest nesting of parentheses and prefix operators a constraint may have. */
+export const CONSTRAINT_MAX_DEPTH = 50;
+
+/** Most tokens a constraint may have (evaluation recurses once per operator). */
+export const CONSTRAINT_MAX_TOKENS = 500;
+
 const OPERATORS = ['<=', '>=', '==', '!=', '&&', '||', '<', '>', '=', '+', '-', '*', '/', '%', '(', ')', '!'];
 
 function fail(text: string, at: number, why: string, hint = 'compare parameters and numbers, e.g. --constraint "fast < slow" or "fast * 2 <= slow"'): never {
-  const caret = `${' '.repeat(at)}^`;
-  throw new UsageError('BT_CONSTRAINT_SYNTAX', `--constraint "${text}": ${why} at column ${at + 1}\n  ${text}\n  ${caret}`, {
+  // Long expressions show the 80 characters around the column; control characters are escaped
+  // before the caret is placed, so the display stays three lines.
+  const start = text.length > ECHO_MAX_CHARS ? Math.max(0, Math.min(at - ECHO_MAX_CHARS / 2, text.length - ECHO_MAX_CHARS)) : 0;
+  const shown = escapeControl(text.slice(start, start + ECHO_MAX_CHARS));
+  const caret = `${' '.repeat(escapeControl(text.slice(start, at)).length)}^`;
+  throw new UsageError('BT_CONSTRAINT_SYNTAX', `--constraint "${echoInput(text)}": ${why} at column ${at + 1}\n  ${shown}\n  ${caret}`, {
     hint,
     location: { flag: '--constraint' },
   });
@@ -97,11 +107,14 @@ class Parser {
   readonly #tokens: Token[];
   readonly #schema: ParamSchema;
   #position = 0;
+  /** Open parentheses and prefix operators around the current token. */
+  #depth = 0;
 
   constructor(text: string, schema: ParamSchema) {
     this.#text = text;
     this.#tokens = tokenize(text);
     this.#schema = schema;
+    if (this.#tokens.length > CONSTRAINT_MAX_TOKENS) fail(text, this.#tokens[CONSTRAINT_MAX_TOKENS].at, `longer than ${CONSTRAINT_MAX_TOKENS} names, numbers and operators`);
   }
 
   parse(): Node {
@@ -151,10 +164,17 @@ class Parser {
     return left;
   }
 
+  /** Enters one nesting level; too deep an expression is a syntax error, not a stack overflow. */
+  #enter(at: number): void {
+    if (++this.#depth > CONSTRAINT_MAX_DEPTH) fail(this.#text, at, `nested more than ${CONSTRAINT_MAX_DEPTH} levels deep`);
+  }
+
   #not(): Node {
     const token = this.#accept('not', '!');
     if (token === undefined) return this.#comparison();
+    this.#enter(token.at);
     const operand = this.#not();
+    this.#depth--;
     this.#expect('boolean', operand, token.text);
     return { kind: 'unary', op: 'not', operand, type: 'boolean', at: token.at };
   }
@@ -214,7 +234,9 @@ class Parser {
   #unary(): Node {
     const token = this.#accept('-');
     if (token === undefined) return this.#atom();
+    this.#enter(token.at);
     const operand = this.#unary();
+    this.#depth--;
     this.#expect('number', operand, '-');
     return { kind: 'unary', op: '-', operand, type: 'number', at: token.at };
   }
@@ -242,7 +264,9 @@ class Parser {
       }
       case 'op':
         if (token.text === '(') {
+          this.#enter(token.at);
           const inner = this.#or();
+          this.#depth--;
           if (this.#accept(')') === undefined) fail(this.#text, this.#peek().at, 'missing ")"');
           return inner;
         }

@@ -9,7 +9,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import { sliceBars, type BarSeries } from '../data/bar-series.js';
-import { BtError } from '../errors.js';
+import { BtError, ProcessExitCall } from '../errors.js';
 import { loadStrategy } from '../strategy/loader.js';
 import type { Strategy } from '../strategy/define-strategy.js';
 import { evaluateTrials } from './evaluate.js';
@@ -26,6 +26,13 @@ function serialize(error: unknown): SerializedError {
 }
 
 const setup = workerData as WorkerSetup;
+
+// In a worker thread `process.exit` would end the thread, which the pool reports as a crash: as
+// in the main thread (src/cli/process-guards.ts), a strategy's call throws instead and the run
+// ends with StrategyError `BT_STRATEGY_EXIT` naming the bar (exit 4).
+process.exit = ((code?: unknown): never => {
+  throw new ProcessExitCall(code);
+}) as typeof process.exit;
 
 async function initialize(): Promise<(task: TrialTask) => TrialTaskResult> {
   let strategy: Strategy | undefined;

@@ -15,7 +15,8 @@
  * the paths the same bytes came from). Times are wall-clock UTC ISO 8601 strings kept only here,
  * never in a result document.
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DataError, OutputError, UsageError, type BtError } from '../errors.js';
@@ -167,6 +168,9 @@ export class RunStore {
   readonly #access: StoreAccess;
   readonly #db: Database.Database;
 
+  /** Folder of the snapshot copy a read-only reader opened, removed on close. */
+  #snapshotFolder: string | undefined;
+
   private constructor(path: string, access: StoreAccess, db: Database.Database) {
     this.path = path;
     this.#access = access;
@@ -195,18 +199,35 @@ export class RunStore {
     if (existsSync(path) && statSync(path).isDirectory()) {
       throw storeError(access, 'BT_STORE_OPEN', `run store "${path}" is a folder, not a database file`, undefined, `give a file path, e.g. --store ${join(path, 'runs.db')}`);
     }
-    let db: Database.Database;
     try {
-      db = new Database(path, { fileMustExist: access !== 'record', timeout: STORE_BUSY_TIMEOUT_MS });
+      return RunStore.#openAt(path, path, access);
     } catch (error) {
+      // A reader without write access to the store (or its folder) cannot open a WAL database
+      // in place: it reads a private snapshot copy instead (removed on close).
+      if (access !== 'read' || !isReadOnlyFailure(error)) throw translate(access, path, 'open', error);
+    }
+    const folder = mkdtempSync(join(tmpdir(), 'bt-store-'));
+    try {
+      copyFileSync(path, join(folder, 'runs.db'));
+      if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, join(folder, 'runs.db-wal'));
+      const store = RunStore.#openAt(path, join(folder, 'runs.db'), access);
+      store.#snapshotFolder = folder;
+      return store;
+    } catch (error) {
+      rmSync(folder, { recursive: true, force: true });
       throw translate(access, path, 'open', error);
     }
+  }
+
+  /** Opens the database file `file` as the store named `path`; throws the raw error. */
+  static #openAt(path: string, file: string, access: StoreAccess): RunStore {
+    const db = new Database(file, { fileMustExist: access !== 'record', timeout: STORE_BUSY_TIMEOUT_MS });
     const store = new RunStore(path, access, db);
     try {
       store.#prepare();
     } catch (error) {
       db.close();
-      throw translate(access, path, 'open', error);
+      throw error;
     }
     return store;
   }
@@ -375,7 +396,15 @@ export class RunStore {
   /** Closes the database (checkpointing the WAL when this is the last connection). */
   close(): void {
     if (this.#db.open) this.#db.close();
+    if (this.#snapshotFolder !== undefined) rmSync(this.#snapshotFolder, { recursive: true, force: true });
+    this.#snapshotFolder = undefined;
   }
+}
+
+/** True for SQLite's refusals to open or read without write access. */
+function isReadOnlyFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY_RECOVERY' || code === 'SQLITE_READONLY_CANTINIT' || code === 'SQLITE_READONLY_DIRECTORY';
 }
 
 /** A store that opened but has the wrong shape (not ours, or newer). */

@@ -3,7 +3,7 @@
  * {@link RunContext} for `next` (causal views up to the current bar). One `RunContext` is
  * reused for every bar: nothing is allocated per bar.
  */
-import type { BarSeries } from '../data/bar-series.js';
+import { strategyCopy, type BarSeries } from '../data/bar-series.js';
 import { StrategyError } from '../errors.js';
 import type { Broker } from '../engine/broker.js';
 import type { LogEntry, Order, Sizing } from '../engine/types.js';
@@ -33,7 +33,9 @@ export function leadingNaNs(values: Float64Array): number {
 /**
  * Builds the `init` context for `bars`; registered indicators are appended to `registry`.
  * `zone` (`--tz`, default UTC) defines sessions and higher-timeframe buckets.
- * @throws StrategyError `BT_INDICATOR_LENGTH` when a registered series has the wrong length.
+ * The context's `bars`, `open`…`time` are a private copy ({@link strategyCopy}).
+ * @throws StrategyError `BT_INDICATOR_LENGTH` when a registered series has the wrong length,
+ *   `BT_INDICATOR_DUPLICATE` when a name is registered twice.
  */
 export function createInitContext<P>(
   bars: BarSeries,
@@ -42,20 +44,39 @@ export function createInitContext<P>(
   registry: RegisteredIndicator[],
   zone: TimeZone = UTC_ZONE,
 ): InitContext<P> {
+  // The strategy gets its own copy of the columns: writing into them cannot move a fill (issue 13).
+  const own = strategyCopy(bars);
   return {
     timeZone: zone.name,
     session: (time: number): number => localDay(zone, time),
     timeframe: (timeframe: string): HigherTimeframe => higherTimeframe(bars, parseTimeframe(timeframe, 'ctx.timeframe'), zone),
     params,
     symbol: bars.symbol,
-    bars,
-    open: bars.open,
-    high: bars.high,
-    low: bars.low,
-    close: bars.close,
-    volume: bars.volume,
-    time: bars.time,
+    bars: own,
+    get open() {
+      return own.open;
+    },
+    get high() {
+      return own.high;
+    },
+    get low() {
+      return own.low;
+    },
+    get close() {
+      return own.close;
+    },
+    get volume() {
+      return own.volume;
+    },
+    get time() {
+      return own.time;
+    },
     indicator(name: string, values: Float64Array, options: IndicatorOptions = {}): SeriesView {
+      if (registry.some((indicator) => indicator.name === name)) {
+        throw new StrategyError('BT_INDICATOR_DUPLICATE', `two indicators are registered as "${name}"`, {
+          hint: 'give each ctx.indicator(name, …) its own name',
+        });
+      }
       if (!(values instanceof Float64Array) || values.length !== bars.length) {
         const length = (values as { length?: unknown } | undefined)?.length;
         throw new StrategyError(

@@ -11,6 +11,7 @@ import { didYouMean } from '../config/suggest.js';
 import { StrategyError, UsageError } from '../errors.js';
 import { BUILTIN_NAMES, BUILTIN_STRATEGIES } from './builtins.js';
 import type { Strategy } from './define-strategy.js';
+import { validateParamSchema } from './params.js';
 import { packageRoot } from './package-root.js';
 
 /** A loaded strategy and where it came from. */
@@ -136,11 +137,12 @@ function errorLocation(error: unknown, file: string): string | undefined {
  * Loads a built-in by name or a user file by path.
  * @throws UsageError `BT_STRATEGY_UNKNOWN` (no such built-in or file; did-you-mean),
  *   StrategyError `BT_STRATEGY_LOAD` (syntax or import error, with file:line),
- *   `BT_STRATEGY_NO_EXPORT` (the file exports no strategy).
+ *   `BT_STRATEGY_NO_EXPORT` (the file exports no strategy), `BT_STRATEGY_PARAMS` (a broken
+ *   parameter schema, see validateParamSchema).
  */
 export async function loadStrategy(spec: string): Promise<LoadedStrategy> {
   if (!isStrategyFile(spec)) {
-    const load = BUILTIN_STRATEGIES[spec];
+    const load = Object.hasOwn(BUILTIN_STRATEGIES, spec) ? BUILTIN_STRATEGIES[spec] : undefined;
     if (load === undefined) {
       throw new UsageError('BT_STRATEGY_UNKNOWN', `unknown strategy "${spec}"${didYouMean(spec, BUILTIN_NAMES)}`, {
         hint: `built-in strategies: ${BUILTIN_NAMES.join(', ')} (bt strategies lists them); or give a file: --strategy ./my-strategy.ts`,
@@ -148,6 +150,7 @@ export async function loadStrategy(spec: string): Promise<LoadedStrategy> {
       });
     }
     const module = await load();
+    validateParamSchema(module.default.params, `strategies/${spec}.ts`);
     const root = packageRoot();
     const sourceFile = [join(root, 'strategies', `${spec}.ts`), join(root, 'dist/strategies', `${spec}.js`)].find((f) => existsSync(f));
     return {
@@ -187,6 +190,7 @@ export async function loadStrategy(spec: string): Promise<LoadedStrategy> {
     });
   }
   const strategy = exported as Strategy;
+  validateParamSchema(strategy.params, spec);
   const withDefaults: Strategy = {
     ...strategy,
     category: strategy.category ?? 'user',
@@ -194,4 +198,19 @@ export async function loadStrategy(spec: string): Promise<LoadedStrategy> {
     description: strategy.description ?? '',
   };
   return { strategy: withDefaults, kind: 'file', source: spec, sha256: sha256(source) };
+}
+
+/**
+ * The 1-based line of `file` where `pattern` first matches, for errors found at run time that
+ * belong to a place in a user's strategy file (an `async next`).
+ */
+export function sourceLineOf(file: string, pattern: RegExp): number | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const index = text.split('\n').findIndex((line) => pattern.test(line));
+  return index < 0 ? undefined : index + 1;
 }

@@ -2,7 +2,7 @@
  * Strategy parameter schemas: parameters are data, and one schema drives `--strat k=v`
  * validation, YAML validation, `bt strategies NAME` help and the optimizer's search ranges.
  */
-import { UsageError } from '../errors.js';
+import { StrategyError, UsageError } from '../errors.js';
 import { didYouMean } from '../config/suggest.js';
 
 /** A whole-number parameter (lengths in bars, counts). */
@@ -170,7 +170,8 @@ export function resolveParams<S extends ParamSchema>(
  * @throws UsageError `BT_STRAT_SYNTAX` for an item without `=`.
  */
 export function parseStratArgs(items: readonly string[]): Record<string, string> {
-  const result: Record<string, string> = {};
+  // A Map, so that names like "__proto__" or "constructor" stay plain keys (and then unknown parameters).
+  const result = new Map<string, string>();
   for (const item of items) {
     for (const part of item.split(',')) {
       const text = part.trim();
@@ -182,8 +183,70 @@ export function parseStratArgs(items: readonly string[]): Record<string, string>
           location: { flag: '--strat' },
         });
       }
-      result[text.slice(0, eq).trim()] = text.slice(eq + 1).trim();
+      result.set(text.slice(0, eq).trim(), text.slice(eq + 1).trim());
     }
   }
-  return result;
+  return Object.fromEntries(result);
+}
+
+/** The parameter types a schema may declare. */
+export const PARAM_TYPES: readonly string[] = ['int', 'number', 'boolean', 'enum'];
+
+/**
+ * What is wrong with one parameter spec of a strategy's schema, or undefined when it is sound:
+ * a known `type`; a `default` of that type; finite `min` ≤ `max` with the default between them
+ * (whole numbers for `int`); a positive `step`; a non-empty list of enum `values` holding the
+ * default.
+ */
+export function paramSpecProblem(spec: unknown): string | undefined {
+  if (typeof spec !== 'object' || spec === null) return 'it is not an object';
+  const s = spec as Record<string, unknown>;
+  if (typeof s.type !== 'string' || !PARAM_TYPES.includes(s.type)) return `type "${String(s.type)}" is not one of ${PARAM_TYPES.join(', ')}`;
+  if (s.description !== undefined && typeof s.description !== 'string') return 'description is not a string';
+  switch (s.type) {
+    case 'boolean':
+      return typeof s.default === 'boolean' ? undefined : `default "${String(s.default)}" is not true or false`;
+    case 'enum': {
+      if (!Array.isArray(s.values) || s.values.length === 0 || !s.values.every((v) => typeof v === 'string')) return 'values is not a non-empty list of strings';
+      return (s.values as unknown[]).includes(s.default) ? undefined : `default "${String(s.default)}" is not one of its values (${s.values.join(', ')})`;
+    }
+    default: {
+      const isInt = s.type === 'int';
+      const kind = isInt ? 'a whole number' : 'a finite number';
+      const bad = (value: unknown): boolean => typeof value !== 'number' || !Number.isFinite(value) || (isInt && !Number.isInteger(value));
+      if (bad(s.default)) return `default "${String(s.default)}" is not ${kind}`;
+      for (const key of ['min', 'max'] as const) if (s[key] !== undefined && bad(s[key])) return `${key} "${String(s[key])}" is not ${kind}`;
+      if (s.step !== undefined && (typeof s.step !== 'number' || !Number.isFinite(s.step) || s.step <= 0)) return `step "${String(s.step)}" is not a positive number`;
+      const min = s.min as number | undefined;
+      const max = s.max as number | undefined;
+      const value = s.default as number;
+      if (min !== undefined && max !== undefined && min > max) return `min ${min} is above max ${max}`;
+      if (min !== undefined && value < min) return `default ${value} is below min ${min}`;
+      if (max !== undefined && value > max) return `default ${value} is above max ${max}`;
+      return undefined;
+    }
+  }
+}
+
+/**
+ * Checks a strategy's parameter schema when it is loaded, so that a broken schema fails at once
+ * instead of giving an empty search space or silently accepting any value.
+ * @throws StrategyError `BT_STRATEGY_PARAMS` naming `source` and the parameter (exit 4).
+ */
+export function validateParamSchema(schema: unknown, source: string): void {
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
+    throw new StrategyError('BT_STRATEGY_PARAMS', `${source}: "params" is not an object of parameter specs`, {
+      hint: "declare parameters as params: { fast: { type: 'int', default: 10, min: 2, description: 'fast SMA length [bars]' } }",
+      location: { file: source },
+    });
+  }
+  for (const [name, spec] of Object.entries(schema)) {
+    const problem = paramSpecProblem(spec);
+    if (problem !== undefined) {
+      throw new StrategyError('BT_STRATEGY_PARAMS', `${source}: parameter "${name}": ${problem}`, {
+        hint: "fix the parameter's spec: type int | number | boolean | enum, a default of that type, min ≤ default ≤ max",
+        location: { file: source, param: name },
+      });
+    }
+  }
 }

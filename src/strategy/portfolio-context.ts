@@ -3,6 +3,7 @@
  * {@link PortfolioRunContext} for `next`. Per-symbol views are built once; nothing is
  * allocated per bar except by `rebalance`, which places orders.
  */
+import { strategyCopy } from '../data/bar-series.js';
 import { spreadToTimeline, type AlignedFeeds, type AlignedSymbol } from '../data/align.js';
 import { higherTimeframe, parseTimeframe, type HigherTimeframe } from '../data/timeframe.js';
 import { localDay, type TimeZone } from '../data/time-zone.js';
@@ -56,15 +57,21 @@ export function createPortfolioInitContext<P>(
 ): PortfolioInitContext<P> {
   const symbols = feeds.symbols.map((s) => s.symbol);
   const lookup = new Map(symbols.map((s, i) => [s, i]));
-  const inits: SymbolInit[] = feeds.symbols.map((s, index) => ({ symbol: s.symbol, index, bars: s.series, timelineIndex: s.timelineIndex }));
+  // Each strategy gets its own copy of the columns: writing into them cannot move a fill (issue 13).
+  const inits: SymbolInit[] = feeds.symbols.map((s, index) => ({ symbol: s.symbol, index, bars: strategyCopy(s.series), timelineIndex: s.timelineIndex }));
   return {
     params,
     symbols,
-    time: feeds.time,
+    time: feeds.time.slice(),
     timeZone: zone.name,
     data: (symbol: string): SymbolInit => inits[symbolIndex(lookup, symbols, symbol)],
     indicator(symbol: string, name: string, values: Float64Array, options: IndicatorOptions = {}): SeriesView {
       const index = symbolIndex(lookup, symbols, symbol);
+      if (registry.some((indicator) => indicator.symbol === index && indicator.name === name)) {
+        throw new StrategyError('BT_INDICATOR_DUPLICATE', `two indicators of "${symbol}" are registered as "${name}"`, {
+          hint: 'give each ctx.indicator(symbol, name, …) of a symbol its own name',
+        });
+      }
       const aligned = feeds.symbols[index];
       const own = aligned.series.length;
       if (!(values instanceof Float64Array) || (values.length !== own && values.length !== feeds.length)) {

@@ -177,7 +177,7 @@ async function optimizeSection(ctx) {
 }
 
 /** The sections, in output order; append new ones here. */
-export const SECTIONS = [optimizeSection];
+export const SECTIONS = [optimizeSection, (ctx) => import('./hardening-bench.mjs').then((m) => m.hardeningSection(ctx))];
 
 /** Runs every section (each decides from `ctx.enabled` whether it runs). */
 export async function runSections(ctx) {

@@ -1,7 +1,8 @@
 /**
  * Ctrl-C during `bt optimize` (issue 5): the spawned CLI gets SIGINT mid-search, tears down
  * its workers, writes the runs that finished atomically marked `"incomplete": true`, and exits
- * 130. Runs the built CLI (npm run build).
+ * 130; SIGTERM does the same (issue 13). The signal is sent once the first run is reported
+ * done (issue 13: never after a fixed delay). Runs the built CLI (npm run build).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -16,19 +17,22 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Spawns bt, sends SIGINT `delayMs` after its status line, and resolves its exit code and output. */
-function interrupt(args: readonly string[], delayMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/**
+ * Spawns bt with `BT_PROGRESS=lines` and sends `signal` once the first completed run is reported
+ * on stderr, so at least one run is recorded and the search is still under way (no timing).
+ */
+function interrupt(args: readonly string[], signal: NodeJS.Signals = 'SIGINT'): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [binPath, ...args], { cwd: projectRoot, env: { PATH: process.env.PATH ?? '' } });
+    const child = spawn(process.execPath, [binPath, ...args], { cwd: projectRoot, env: { PATH: process.env.PATH ?? '', BT_PROGRESS: 'lines' } });
     let stdout = '';
     let stderr = '';
     let sent = false;
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
-      if (!sent && stderr.includes('all runs decide from bar')) {
+      if (!sent && /^progress: [1-9]\d*\/\d+ runs$/m.test(stderr)) {
         sent = true;
-        setTimeout(() => child.kill('SIGINT'), delayMs);
+        child.kill(signal);
       }
     });
     child.on('error', reject);
@@ -39,10 +43,14 @@ function interrupt(args: readonly string[], delayMs: number): Promise<{ code: nu
 const BIG = ['optimize', '--strategy', 'sma-cross', '--param', 'fast=1:40:1', '--param', 'slow=30:520:5', '--constraint', 'fast < slow'];
 
 describe('Ctrl-C during bt optimize', () => {
-  for (const workers of ['2', '1']) {
-    it(`with --workers ${workers}: exit 130, partial results written atomically and marked incomplete`, async () => {
-      const out = join(dir, `w${workers}`);
-      const { code, stderr } = await interrupt([...BIG, '--workers', workers, '--out', out], 400);
+  for (const [workers, signal] of [
+    ['2', 'SIGINT'],
+    ['1', 'SIGINT'],
+    ['2', 'SIGTERM'],
+  ] as const) {
+    it(`${signal === 'SIGTERM' ? '#13.3 SIGTERM ' : ''}with --workers ${workers}: exit 130, partial results written atomically and marked incomplete`, async () => {
+      const out = join(dir, `w${workers}-${signal}`);
+      const { code, stderr } = await interrupt([...BIG, '--workers', workers, '--out', out], signal);
       expect(code, stderr).toBe(130);
       expect(stderr).toMatch(new RegExp(`error\\[BT_INTERRUPTED\\]: interrupted after \\d+ of 3942 runs; partial results written to ${out.replace(/[/\\]/g, '.')}, marked "incomplete": true\\n`));
       expect(readdirSync(out).sort(), 'no temporary files left').toEqual(['best.json', 'trials.csv', 'trials.json']);
@@ -57,7 +65,7 @@ describe('Ctrl-C during bt optimize', () => {
 
   it('a shard interrupted writes its JSON Lines marked incomplete, which bt merge refuses', async () => {
     const file = join(dir, 'shard.jsonl');
-    const { code } = await interrupt([...BIG, '--workers', '2', '--shard', '1/2', '--out', file], 300);
+    const { code } = await interrupt([...BIG, '--workers', '2', '--shard', '1/2', '--out', file]);
     expect(code).toBe(130);
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
     expect(JSON.parse(lines[lines.length - 1])).toMatchObject({ end: true, incomplete: true });

@@ -19,7 +19,7 @@ import { buildMonteCarloDocument, distributionCsv, type MonteCarloSource } from 
 import { renderMonteCarloReport } from '../../report/monte-carlo-html.js';
 import { renderHistogram, renderMonteCarloHeader, renderMonteCarloTable, renderRuinLine } from '../../report/monte-carlo-table.js';
 import { makeChalk } from '../../report/table.js';
-import { writeFilesAtomic } from '../../report/write-atomic.js';
+import { checkOutputPaths, writeFilesAtomic } from '../../report/write-atomic.js';
 import { btVersion } from '../../strategy/package-root.js';
 import { useColour, type CliIo } from '../io.js';
 import { executeRun, portablePath, resolveRunConfig, type GlobalFlags } from './run.js';
@@ -202,6 +202,11 @@ async function tradeSource(flags: MonteCarloFlags, io: CliIo): Promise<TradeSour
 /** The `bt montecarlo` action: returns the exit code (0). */
 export async function monteCarloCommand(flags: MonteCarloFlags & { json?: boolean; out?: string; report?: string; quiet?: boolean }, globals: GlobalFlags, io: CliIo): Promise<number> {
   const settings = parseMonteCarloFlags(flags);
+  const out = flags.out;
+  checkOutputPaths(
+    [...(out === undefined ? [] : ['summary.json', 'distribution.csv'].map((name) => ({ path: join(out, name), flag: '--out' }))), ...(flags.report === undefined ? [] : [{ path: flags.report, flag: '--report' }])],
+    [...(flags.fromResult === undefined ? [] : [{ path: flags.fromResult, flag: '--from-result' }])],
+  );
   const { source, trades, initialCash } = await tradeSource(flags, io);
   if (trades.length === 0) {
     const open = source.openTradeCount;
@@ -229,6 +234,12 @@ export async function monteCarloCommand(flags: MonteCarloFlags & { json?: boolea
     bins: settings.bins,
   });
   const document = buildMonteCarloDocument(result, { btVersion: btVersion(), source, modelReason: chosen.reason, bins: settings.bins });
+  const overflow = firstNonFinite(document, 'result');
+  if (overflow !== undefined) {
+    throw new DataError('BT_MC_OVERFLOW', `the resampled equity overflows: ${overflow.path} is "${overflow.value}"`, {
+      hint: 'the trades are too large against the initial cash for compounding; use --model additive',
+    });
+  }
   const json = stringifyDocument(document);
 
   if (flags.out !== undefined) {
@@ -254,4 +265,28 @@ export async function monteCarloCommand(flags: MonteCarloFlags & { json?: boolea
   }
   io.stdout.write(`${parts.join('\n')}\n`);
   return 0;
+}
+
+/** The first number in `value` (searched depth first) that is NaN or ±Infinity, with its path. */
+export function firstNonFinite(value: unknown, path: string): { path: string; value: number } | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : { path, value };
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+    const values = value as unknown as ArrayLike<number>;
+    for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return { path: `${path}[${i}]`, value: values[i] };
+    return undefined;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = firstNonFinite(value[i], `${path}[${i}]`);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (typeof value === 'object' && value !== null) {
+    for (const [key, inner] of Object.entries(value)) {
+      const found = firstNonFinite(inner, `${path}.${key}`);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
 }

@@ -34,14 +34,15 @@ import { renderHtmlReport } from '../../report/html.js';
 import { buildRunDocument, stringifyDocument, type RunMeta } from '../../report/json.js';
 import { renderHeatmap, renderOptimizeHeader, renderTopTable, trialsCsv } from '../../report/optimize-table.js';
 import { makeChalk } from '../../report/table.js';
-import { writeFilesAtomic } from '../../report/write-atomic.js';
+import { checkOutputPaths, writeFilesAtomic } from '../../report/write-atomic.js';
 import { isPortfolioStrategy } from '../../strategy/define-portfolio-strategy.js';
 import { loadStrategy, type LoadedStrategy } from '../../strategy/loader.js';
 import { btVersion } from '../../strategy/package-root.js';
 import { parseStratArgs, resolveParams, type ParamValues } from '../../strategy/params.js';
 import { useColour, type CliIo } from '../io.js';
 import { startProgress } from '../progress.js';
-import { conventionsOf, loadRunBars, portablePath, strategyMeta, resolveRunConfig, runOptionsFor, type GlobalFlags } from './run.js';
+import { STOP_SIGNALS } from '../process-guards.js';
+import { conventionsOf, loadRunBars, portablePath, strategyMeta, resolveRunConfig, runInputPaths, runOptionsFor, type GlobalFlags } from './run.js';
 
 /** Flags of the search itself, shared by `optimize` and `walkforward`. */
 export interface SearchFlags {
@@ -299,17 +300,21 @@ export async function startSearchProgress(io: CliIo, quiet: boolean): Promise<Pr
 }
 
 /**
- * Runs `body` with an AbortController that Ctrl-C (SIGINT) aborts; a second Ctrl-C ends the
- * process as usual. The handler is removed afterwards.
+ * Runs `body` with an AbortController that Ctrl-C (SIGINT) or SIGTERM aborts, so the search
+ * stops and writes its partial result; a second signal ends the process (exit 130). The
+ * handlers are removed afterwards.
  */
 export async function withInterrupt<T>(body: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
-  const onSigint = (): void => controller.abort();
-  process.once('SIGINT', onSigint);
+  const onSignal = (): void => {
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
+    controller.abort();
+  };
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   try {
     return await body(controller.signal);
   } finally {
-    process.off('SIGINT', onSigint);
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
   }
 }
 
@@ -340,6 +345,9 @@ export interface ResultOutput {
 export function parseTop(raw: string | undefined): number {
   return wholeNumber(raw, '--top', 10, 1);
 }
+
+/** Names of the files `--out DIR` holds. */
+export const RESULT_FILE_NAMES: readonly string[] = ['trials.json', 'trials.csv', 'best.json'];
 
 /** The files of `--out DIR`: trials.json (the document), trials.csv, best.json. */
 export function resultFiles(doc: OptimizeDocument, dir: string): { path: string; content: string }[] {
@@ -445,6 +453,14 @@ export async function optimizeCommand(flags: OptimizeFlags, globals: GlobalFlags
   const config = resolveRunConfig(flags);
   const settings = parseSearchSettings(flags);
   const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+  const outDir = config.output.out;
+  checkOutputPaths(
+    [
+      ...(outDir === undefined ? [] : shard !== undefined ? [{ path: shardPath(outDir, shard), flag: '--out' }] : RESULT_FILE_NAMES.map((name) => ({ path: join(outDir, name), flag: '--out' }))),
+      ...(config.output.report === undefined ? [] : [{ path: config.output.report, flag: '--report' }]),
+    ],
+    runInputPaths(config, flags),
+  );
   const output: ResultOutput = { json: config.output.json, out: config.output.out, quiet: config.output.quiet, top: parseTop(flags.top), heatmap: flags.heatmap };
   if (shard !== undefined) {
     if (settings.method.method === 'genetic') {

@@ -4,7 +4,7 @@
  * (and better-sqlite3) only inside {@link recordRun}, keeping `bt --help` fast.
  */
 import type { Command } from 'commander';
-import { UsageError } from '../../errors.js';
+import { UsageError, echoInput, safeString } from '../../errors.js';
 import type { CliIo } from '../io.js';
 import type { CompletedRun } from './run.js';
 
@@ -37,17 +37,27 @@ export function resolveStorePath(flag: unknown, env: Readonly<Record<string, str
 /**
  * Records a completed run in the store (unless turned off) and notes its id on stderr (not
  * with `--quiet`). Runs after the output is printed, so a store failure never loses it.
- * @throws OutputError `BT_STORE_*` (exit 5) when the store cannot be opened or written.
+ * When the store was not asked for with `--store` (the default path or `BT_STORE`), a store
+ * that cannot be loaded, opened or written (the SQLite module missing after an install with
+ * `--ignore-scripts`, a read-only folder) is a warning on stderr and the run's exit code stands.
+ * @throws OutputError `BT_STORE_*` (exit 5) when the `--store` store cannot be opened or written.
  */
 export async function recordRun(run: CompletedRun, flags: Record<string, unknown>, io: CliIo): Promise<void> {
   const path = resolveStorePath(flags.store, io.env);
   if (path === undefined) return;
-  const [{ RunStore }, { shortRunId }, { stringifyDocument }] = await Promise.all([import('../../store/run-store.js'), import('../../store/run-id.js'), import('../../report/json.js')]);
-  const store = RunStore.open(path, { access: 'record' });
   try {
-    const { id } = store.record(stringifyDocument(run.document), { intraday: run.result.bars.intraday });
-    if (run.config.output.quiet !== true) io.stderr.write(`note: recorded as run ${shortRunId(id)} in ${path} (see "bt runs")\n`);
-  } finally {
-    store.close();
+    const [{ RunStore }, { shortRunId }, { stringifyDocument }] = await Promise.all([import('../../store/run-store.js'), import('../../store/run-id.js'), import('../../report/json.js')]);
+    const store = RunStore.open(path, { access: 'record' });
+    try {
+      const { id } = store.record(stringifyDocument(run.document), { intraday: run.result.bars.intraday });
+      if (run.config.output.quiet !== true) io.stderr.write(`note: recorded as run ${shortRunId(id)} in ${path} (see "bt runs")\n`);
+    } finally {
+      store.close();
+    }
+  } catch (error) {
+    // Recording is a side effect: only a store asked for with --store makes its failure the run's.
+    if (typeof flags.store === 'string') throw error;
+    const reason = error instanceof Error ? error.message.split('\n')[0] : safeString(error);
+    io.stderr.write(`warning: the run was not recorded in ${path}: ${echoInput(reason, 200)} (--no-store or BT_STORE=off skips recording)\n`);
   }
 }

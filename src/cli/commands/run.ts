@@ -2,9 +2,9 @@
  * `bt run`: load bars, load the strategy, resolve parameters, run the engine, compute the
  * metrics, and print tables / JSON or write files.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { dirname, join, relative, isAbsolute } from 'node:path';
-import { buildRunConfig, parseRunYaml, type RunConfig, type RunFlags, type YamlConfig } from '../../config/run-config.js';
+import { buildRunConfig, parseRunYaml, YAML_MAX_BYTES, type RunConfig, type RunFlags, type YamlConfig } from '../../config/run-config.js';
 import type { BarSeries } from '../../data/bar-series.js';
 import { loadBars, restrictDates, selectSymbol } from '../../data/index.js';
 import { loadFeeds } from '../../data/load-feeds.js';
@@ -16,7 +16,7 @@ import { portfolioSection, renderSymbolTable, symbolsCsv, type FeedMeta } from '
 import { isPortfolioStrategy, type PortfolioStrategy } from '../../strategy/define-portfolio-strategy.js';
 import { createHash } from 'node:crypto';
 import { PROGRESS_INTERVAL_BARS, runBacktest, type RunOptions, type RunResult } from '../../engine/run-backtest.js';
-import { ConfigError, EXIT_CODES, UsageError } from '../../errors.js';
+import { ConfigError, EXIT_CODES, StrategyError, UsageError } from '../../errors.js';
 import { computeMetrics, type Metrics } from '../../metrics/index.js';
 import { equityCsv, ordersCsv, tradesCsv } from '../../report/csv.js';
 import { buildRunDocument, stringifyDocument, type Conventions, type RunMeta } from '../../report/json.js';
@@ -24,8 +24,8 @@ import { makeChalk, renderHeader, renderMetricsTable, renderTradesTable } from '
 import { renderHtmlReport } from '../../report/html.js';
 import { resultNotes } from '../../report/run-document.js';
 import { renderTerminalExtras } from '../../report/terminal-extras.js';
-import { writeFilesAtomic } from '../../report/write-atomic.js';
-import { loadStrategy, type LoadedStrategy } from '../../strategy/loader.js';
+import { checkOutputPaths, writeFilesAtomic, type NamedPath } from '../../report/write-atomic.js';
+import { isStrategyFile, loadStrategy, sourceLineOf, type LoadedStrategy } from '../../strategy/loader.js';
 import { btVersion, packageRoot } from '../../strategy/package-root.js';
 import { resolveParams, type ParamSchema, type ParamValues } from '../../strategy/params.js';
 import { useColour, type CliIo } from '../io.js';
@@ -53,6 +53,26 @@ export interface GlobalFlags {
 }
 
 /**
+ * Reads a config file, at most one byte more than {@link YAML_MAX_BYTES} (so that `/dev/zero` or
+ * a huge file is refused by size, not read without bound).
+ */
+function readConfigText(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(YAML_MAX_BYTES + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return buffer.subarray(0, length).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * Reads `--config` (if any) and merges it with the flags.
  * @throws ConfigError for an unreadable or invalid YAML file.
  */
@@ -62,7 +82,7 @@ export function resolveRunConfig(flags: RunFlags): RunConfig {
   if (flags.config !== undefined) {
     let text: string;
     try {
-      text = readFileSync(flags.config, 'utf8');
+      text = readConfigText(flags.config);
     } catch (error) {
       const code = (error as { code?: string }).code;
       throw new ConfigError('BT_CONFIG_READ', `cannot read config file "${flags.config}": ${code === 'ENOENT' ? 'no such file' : String(code)}`, {
@@ -204,6 +224,14 @@ export async function executePortfolioRun(
   return { config, strategy: loaded, result, metrics, meta, document };
 }
 
+/** An `async init`/`next` error, located at the line of the user's file that declares it. */
+function withSourceLine(error: unknown, file: string): unknown {
+  if (!(error instanceof StrategyError) || error.code !== 'BT_STRATEGY_ASYNC') return error;
+  const phase = error.message.includes(': init returned') ? 'init' : 'next';
+  const line = sourceLineOf(file, new RegExp(`async\\s+${phase}\\b|\\b${phase}\\s*[:=]\\s*async\\b`));
+  return new StrategyError(error.code, error.message, { hint: error.hint, location: { file, ...(line === undefined ? {} : { line }) }, cause: error });
+}
+
 /** The strategy part of a result's metadata: name, source as given (never absolute), kind, SHA-256. */
 export function strategyMeta(loaded: LoadedStrategy): RunMeta['strategy'] {
   return {
@@ -247,6 +275,8 @@ export async function executeRun(config: RunConfig, io: CliIo): Promise<Complete
   let result: RunResult;
   try {
     result = runBacktest(bars, strategy, params, { ...runOptionsFor(config), onProgress: progress?.update });
+  } catch (error) {
+    throw loaded.kind === 'file' ? withSourceLine(error, loaded.source) : error;
   } finally {
     progress?.stop();
   }
@@ -317,6 +347,33 @@ export function portablePath(path: string): string {
   return rel.startsWith('..') || isAbsolute(rel) ? path.replace(/^.*[\\/]/, '') : rel.replace(/\\/g, '/');
 }
 
+/**
+ * The files a command given `config` (and the extra `flags`) reads: data feeds, benchmark,
+ * config file, strategy file, `--baseline`.
+ */
+export function runInputPaths(config: RunConfig, flags: { readonly config?: string; readonly baseline?: string }): NamedPath[] {
+  const inputs: NamedPath[] = config.feeds.map((feed) => ({ path: feed.path, flag: '--data' }));
+  if (config.data !== undefined) inputs.push({ path: config.data, flag: '--data' });
+  if (config.benchmark !== undefined && /[\\/.]/.test(config.benchmark)) inputs.push({ path: config.benchmark, flag: '--benchmark' });
+  if (flags.config !== undefined) inputs.push({ path: flags.config, flag: '--config' });
+  if (config.strategy !== undefined && isStrategyFile(config.strategy)) inputs.push({ path: config.strategy, flag: '--strategy' });
+  if (flags.baseline !== undefined) inputs.push({ path: flags.baseline, flag: '--baseline' });
+  return inputs;
+}
+
+/**
+ * The files `bt run` would write: `--out DIR`'s files (each checked on its own), `--report`,
+ * `--save-baseline`.
+ */
+export function runOutputPaths(config: RunConfig, flags: { readonly saveBaseline?: string }): NamedPath[] {
+  const outputs: NamedPath[] = [];
+  const out = config.output.out;
+  if (out !== undefined) for (const name of ['summary.json', 'trades.csv', 'equity.csv', 'orders.csv', 'symbols.csv']) outputs.push({ path: join(out, name), flag: '--out' });
+  if (config.output.report !== undefined) outputs.push({ path: config.output.report, flag: '--report' });
+  if (flags.saveBaseline !== undefined) outputs.push({ path: flags.saveBaseline, flag: '--save-baseline' });
+  return outputs;
+}
+
 /** Renders a completed run to stdout (tables or JSON) and writes `--out` files. */
 export function emitRun(run: CompletedRun, io: CliIo, globals: GlobalFlags): void {
   const { config, result, metrics, meta, document } = run;
@@ -358,6 +415,7 @@ export function emitRun(run: CompletedRun, io: CliIo, globals: GlobalFlags): voi
 /** The `bt run` action: returns the exit code (0, or 1 with `--strict` and rejected orders). */
 export async function runCommand(flags: RunFlags & Record<string, unknown>, globals: GlobalFlags, io: CliIo): Promise<number> {
   const config = resolveRunConfig(flags);
+  checkOutputPaths(runOutputPaths(config, flags as { saveBaseline?: string }), runInputPaths(config, flags as { config?: string; baseline?: string }));
   const run = await executeRun(config, io);
   const checks = await evaluateChecks(run, flags);
   emitRun(run, io, globals);

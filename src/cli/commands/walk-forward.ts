@@ -12,7 +12,7 @@ import { parseWindowLength, runWalkForward, walkForwardWindows, windowWarmup, ty
 import { stringifyDocument } from '../../report/json.js';
 import { makeChalk } from '../../report/table.js';
 import { buildWalkForwardDocument, renderWalkForward, stitchedEquityCsv, windowsCsv } from '../../report/walk-forward.js';
-import { writeFilesAtomic } from '../../report/write-atomic.js';
+import { checkOutputPaths, writeFilesAtomic } from '../../report/write-atomic.js';
 import { useColour, type CliIo } from '../io.js';
 import {
   buildHeader,
@@ -27,7 +27,7 @@ import {
   withInterrupt,
   type SearchFlags,
 } from './optimize.js';
-import { loadRunBars, resolveRunConfig, type GlobalFlags } from './run.js';
+import { loadRunBars, resolveRunConfig, runInputPaths, type GlobalFlags } from './run.js';
 
 /** Flags of `bt walkforward`. */
 export interface WalkForwardFlags extends RunFlags, SearchFlags {
@@ -49,6 +49,10 @@ export async function walkForwardCommand(flags: WalkForwardFlags, globals: Globa
   const test = parseWindowLength(flags.test, '--test');
   const windowing: Windowing = { train, test, step: flags.step === undefined ? test : parseWindowLength(flags.step, '--step'), anchored: flags.anchored === true };
   const config = resolveRunConfig(flags);
+  if (config.output.out !== undefined) {
+    const out = config.output.out;
+    checkOutputPaths(['walkforward.json', 'windows.csv', 'equity.csv'].map((name) => ({ path: join(out, name), flag: '--out' })), runInputPaths(config, flags));
+  }
   const settings = parseSearchSettings(flags);
   const search = await prepareSearch(config, flags, settings);
   // Threads boot while this thread loads the data: at once for an explicit --workers, else
