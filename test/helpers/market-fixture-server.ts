@@ -125,7 +125,7 @@ export async function startMarketFixture(bars: FixtureBars = fixtureBars()): Pro
     }
     const fault = fixture.faults.shift();
     if (fault?.kind === 'status') {
-      send(res, fault.status, { code: -1003, msg: fault.status === 429 ? 'Too many requests; current limit is 6000 request weight per 1 MINUTE.' : 'Internal error; unable to process your request. Please try again.' }, fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter });
+      send(res, fault.status, fault.status === 429 || fault.status === 418 ? { code: -1003, msg: 'Too many requests; current limit is 6000 request weight per 1 MINUTE.' } : { code: -1001, msg: 'Internal error; unable to process your request. Please try again.' }, fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter });
       return;
     }
     if (fault?.kind === 'empty') {

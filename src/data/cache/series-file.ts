@@ -63,7 +63,6 @@ export interface CachedSeries {
 function corrupt(path: string, spec: string, reason: string, cause?: unknown): DataError {
   return new DataError('BT_CACHE_CORRUPT', `cache file "${path}" is damaged (${reason})`, {
     hint: `remove it with "bt data rm ${spec}" and fetch again; other cached series are not affected`,
-    location: { file: path },
     cause,
   });
 }
@@ -95,7 +94,6 @@ export async function readSeriesFile(path: string, spec: string): Promise<Cached
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new DataError('BT_DATA_UNREADABLE', `cannot read cache file "${path}": ${(error as Error).message}`, {
       hint: 'check the permissions of the cache folder ($BT_DATA_DIR)',
-      location: { file: path },
       cause: error,
     });
   }
@@ -156,7 +154,6 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<
     await rm(temp, { force: true });
     throw new DataError('BT_CACHE_WRITE', `cannot write cache file "${path}": ${(error as Error).message}`, {
       hint: 'check that the cache folder is writable, or point BT_DATA_DIR at another folder',
-      location: { file: path },
       cause: error,
     });
   }

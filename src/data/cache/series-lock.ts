@@ -63,7 +63,6 @@ export async function withSeriesLock<T>(lockPath: string, body: () => Promise<T>
     if (Date.now() - started > timeoutMs) {
       throw new DataError('BT_CACHE_LOCKED', `another bt process has held "${lockPath}" for over ${Math.round(timeoutMs / 1000)} s`, {
         hint: 'wait for the other fetch of this series to finish; if no bt process is running, delete the lock file',
-        location: { file: lockPath },
       });
     }
     await sleep(pollMs);

@@ -146,7 +146,10 @@ export async function updateSeries(options: UpdateOptions): Promise<UpdateOutcom
             options.signal,
           );
           actions.push(...found);
-          newlyCovered.push(range);
+          // The source had nothing more after its newest bar: that range is re-asked next time
+          // (the source may not have had it yet); a range without any bar is recorded as empty.
+          const newest = added.time.length > before ? added.time[added.time.length - 1] : undefined;
+          newlyCovered.push({ start: range.start, end: newest === undefined ? range.end : Math.min(range.end, newest + timeframeMs) });
         } catch (error) {
           // Keep the complete pages of this range: it is covered up to its newest bar.
           if (added.time.length > before) newlyCovered.push({ start: range.start, end: added.time[added.time.length - 1] + 1 });
@@ -194,7 +197,7 @@ async function readOffline(options: UpdateOptions, label: string, timeframeMs: n
   const hint = `run without --offline and BT_OFFLINE, or fetch it first: bt data fetch ${formatDataSpec(options.spec)} --timeframe ${options.timeframe} --from ...`;
   if (cached === undefined) {
     const what = options.window.start === undefined ? '' : ` (wanted ${describeRange({ start: options.window.start, end: options.window.end ?? completeBoundary(options.now, timeframeMs) })})`;
-    throw new DataError('BT_DATA_OFFLINE', `offline, and ${label} is not in the cache${what}`, { hint, location: { file: path } });
+    throw new DataError('BT_DATA_OFFLINE', `offline, and ${label} is not in the cache${what}`, { hint });
   }
   const coverage = cached.record.coverage;
   const start = options.window.start ?? coverage[0]?.start ?? 0;
@@ -204,7 +207,7 @@ async function readOffline(options: UpdateOptions, label: string, timeframeMs: n
   if (missing.length > 0) {
     const shown = missing.slice(0, 3).map(describeRange).join(', ');
     const more = missing.length > 3 ? ` and ${missing.length - 3} more` : '';
-    throw new DataError('BT_DATA_OFFLINE', `offline, and ${label} is not cached from ${shown}${more}`, { hint, location: { file: path } });
+    throw new DataError('BT_DATA_OFFLINE', `offline, and ${label} is not cached from ${shown}${more}`, { hint });
   }
   return { path, symbol: options.spec.symbol, series: cached, fetchedRanges: [], addedBars: 0, pages: 0, duplicates: 0 };
 }

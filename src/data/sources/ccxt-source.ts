@@ -97,7 +97,8 @@ class CcxtSource implements MarketSource {
   #classify(error: unknown): FailureInfo {
     const name = error instanceof Error ? error.constructor.name : 'Error';
     const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 160);
-    const transient = this.#isA(error, 'NetworkError') || this.#isA(error, 'BadResponse') || this.#isA(error, 'NullResponse') || error instanceof MalformedPage;
+    // OperationFailed covers NetworkError (rate limits, 5xx, timeouts) and exchange-reported transient failures.
+    const transient = this.#isA(error, 'OperationFailed') || this.#isA(error, 'BadResponse') || this.#isA(error, 'NullResponse') || error instanceof MalformedPage;
     const header = this.#exchange.last_response_headers?.['Retry-After'];
     const retryAfterSeconds = header !== undefined && /^\d+$/.test(header) ? Number(header) : undefined;
     return { transient, retryAfterSeconds, description: `${name}: ${message}` };
