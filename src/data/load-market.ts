@@ -3,9 +3,9 @@
  * fetching only what is missing (or nothing, offline), and hand the window's bars to the engine
  * as a {@link BarSeries} with its provenance.
  */
-import { createHash } from 'node:crypto';
 import type { BarSeries } from './bar-series.js';
 import { hasTimeOfDay } from './build-series.js';
+import { hashColumns } from './cache/hash-columns.js';
 import { updateSeries, type UpdateOptions, type UpdateOutcome } from './cache/update-series.js';
 import type { CachedSeries } from './cache/series-file.js';
 import { DataError } from '../errors.js';
@@ -58,22 +58,6 @@ export interface MarketLoadOptions {
   readonly onProgress?: UpdateOptions['onProgress'];
 }
 
-/** SHA-256 of columns as described in {@link MarketProvenance}. */
-export function hashColumns(columns: readonly Float64Array[]): string {
-  const hash = createHash('sha256');
-  const little = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-  for (const column of columns) {
-    const bytes = new Uint8Array(column.buffer, column.byteOffset, column.byteLength);
-    if (little) hash.update(bytes);
-    else {
-      const copy = Buffer.from(bytes);
-      copy.swap64();
-      hash.update(copy);
-    }
-  }
-  return hash.digest('hex');
-}
-
 /** First index with `time[i] >= t` in ascending `time`. */
 function lowerBound(time: Float64Array, t: number): number {
   let lo = 0;
@@ -94,7 +78,8 @@ function lowerBound(time: Float64Array, t: number): number {
 export function toBarSeries(cached: CachedSeries, spec: string, from: number | undefined, to: number | undefined, adjust = false): { series: BarSeries; provenance: MarketProvenance } {
   const start = from === undefined ? 0 : lowerBound(cached.time, from);
   const end = to === undefined ? cached.length : lowerBound(cached.time, to + 1);
-  const cut = (values: Float64Array): Float64Array => values.slice(start, Math.max(start, end));
+  // Views on the cached columns (read-only for the engine): no copy.
+  const cut = (values: Float64Array): Float64Array => values.subarray(start, Math.max(start, end));
   const time = cut(cached.time);
   let open = cut(cached.open);
   let high = cut(cached.high);
@@ -114,7 +99,8 @@ export function toBarSeries(cached: CachedSeries, spec: string, from: number | u
     close = adjclose.slice();
   }
   const volume = cut(cached.volume);
-  const sha256 = hashColumns([time, open, high, low, close, volume, ...Object.values(extra)]);
+  const whole = start === 0 && end === cached.length && !adjust && cached.record.sha256 !== undefined;
+  const sha256 = whole ? cached.record.sha256! : hashColumns([time, open, high, low, close, volume, ...Object.values(extra)]);
   const record = cached.record;
   const provenance: MarketProvenance = {
     source: record.source,

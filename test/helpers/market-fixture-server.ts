@@ -110,9 +110,10 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 
 /**
  * Starts the fixture server on 127.0.0.1 at a free port.
- * @param bars the bars served as BTCUSDT 1h (default {@link fixtureBars}()).
+ * @param bars the bars served as BTCUSDT and ETHUSDT (default {@link fixtureBars}()).
+ * @param interval the one Binance interval served (default `1h`); others get Binance's -1120 error.
  */
-export async function startMarketFixture(bars: FixtureBars = fixtureBars()): Promise<MarketFixture> {
+export async function startMarketFixture(bars: FixtureBars = fixtureBars(), interval = '1h'): Promise<MarketFixture> {
   const sockets = new Set<import('node:net').Socket>();
   const fixture: Omit<MarketFixture, 'url' | 'close'> = { bars, requests: [], faults: [], gap: undefined, dropAfterPages: undefined, pagesServed: 0, onPage: undefined };
   const klines = (req: IncomingMessage, res: ServerResponse, query: URLSearchParams): void => {
@@ -133,7 +134,7 @@ export async function startMarketFixture(bars: FixtureBars = fixtureBars()): Pro
       return;
     }
     if (request.symbol !== 'BTCUSDT' && request.symbol !== 'ETHUSDT') return send(res, 400, { code: -1121, msg: 'Invalid symbol.' });
-    if (request.interval !== '1h') return send(res, 400, { code: -1120, msg: 'Invalid interval.' });
+    if (request.interval !== interval) return send(res, 400, { code: -1120, msg: 'Invalid interval.' });
     if (!(request.limit >= 1 && request.limit <= 1000)) return send(res, 400, { code: -1130, msg: "Data sent for parameter 'limit' is not valid." });
     const rows: unknown[] = [];
     for (let i = 0; i < bars.time.length && rows.length < request.limit; i++) {
@@ -141,7 +142,7 @@ export async function startMarketFixture(bars: FixtureBars = fixtureBars()): Pro
       if (request.startTime !== undefined && t < request.startTime) continue;
       if (request.endTime !== undefined && t > request.endTime) break;
       if (fixture.gap !== undefined && t >= fixture.gap.start && t < fixture.gap.end) continue;
-      rows.push([t, String(bars.open[i]), String(bars.high[i]), String(bars.low[i]), String(bars.close[i]), String(bars.volume[i]), t + HOUR - 1, '0', 100, '0', '0', '0']);
+      rows.push([t, String(bars.open[i]), String(bars.high[i]), String(bars.low[i]), String(bars.close[i]), String(bars.volume[i]), t + (bars.time[1] - bars.time[0] || HOUR) - 1, '0', 100, '0', '0', '0']);
     }
     if (fault?.kind === 'truncated') {
       const text = JSON.stringify(rows);
