@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeTable, tableToIPC, vectorFromArray, Utf8 } from 'apache-arrow';
+import { makeTable, Table, tableToIPC, vectorFromArray, Utf8 } from 'apache-arrow';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, describe, expect, test } from 'vitest';
 import { BtError } from '../errors.js';
@@ -56,7 +56,7 @@ describe('columnar --data files', () => {
       l: Float64Array.from([0.5, 1, 2, 3, 4, 5]),
       c: Float64Array.from([1.5, 2.5, 3.5, 4.5, 5.5, 6.5]),
     });
-    const withSymbol = table.assign(makeTable({ symbol: vectorFromArray(['A', 'A', 'A', 'B', 'B', 'B'], new Utf8()) } as never));
+    const withSymbol = table.assign(new Table({ symbol: vectorFromArray(['A', 'A', 'A', 'B', 'B', 'B'], new Utf8()) }));
     writeFileSync(path, tableToIPC(withSymbol, 'file'));
     const series = await loadBars(path);
     expect(series.map((s) => [s.symbol, s.length, s.close[2]])).toEqual([
