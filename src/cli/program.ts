@@ -28,7 +28,7 @@ export function addRunInputOptions(command: Command): Command {
   return command
     .option(
       '-d, --data <file|spec>',
-      'OHLCV bars: CSV (any common dialect), JSON array, Parquet or Arrow/Feather file; "-" reads stdin (default: bundled S&P 500 daily 2000-2020); or SOURCE:SYMBOL (binance:BTC/USDT, any ccxt exchange id) through the local cache, see "bt data". Portfolios: repeat it, NAME=FILE names the symbol, a directory reads every .csv/.txt/.json in it',
+      'OHLCV bars: CSV (any common dialect), JSON array, Parquet or Arrow/Feather file; "-" reads stdin (default: bundled S&P 500 daily 2000-2020); or SOURCE:SYMBOL (binance:BTC/USDT, any ccxt exchange id, or yahoo:AAPL) through the local cache, see "bt data". Portfolios: repeat it, NAME=FILE names the symbol, a directory reads every .csv/.txt/.json in it',
       collect,
     )
     .option('--symbol <name>', 'pick one symbol from a multi-symbol (long format) file')
@@ -332,6 +332,7 @@ export const DATA_ENV_HELP = `Environment:
   BT_<EXCHANGE>_API_KEY, BT_<EXCHANGE>_SECRET, BT_<EXCHANGE>_PASSWORD
                                credentials of a ccxt exchange, e.g. BT_BINANCE_API_KEY (never as flags)
   BT_<EXCHANGE>_URL            replaces the scheme and host of the exchange's API URLs (a proxy or mirror)
+  BT_YAHOO_URL                 the same for Yahoo (Yahoo needs no key)
   BT_FETCH_RETRIES             tries per request before giving up (default 5)
   BT_FETCH_BACKOFF_MS          first wait after a failed try [ms], doubled each try, at least Retry-After (default 1000)`;
 
@@ -339,19 +340,20 @@ export const DATA_ENV_HELP = `Environment:
 function addDataCommands(program: Command, setExitCode: (code: number) => void, io: CliIo): void {
   const data = program
     .command('data')
-    .description('market data by symbol: fetch bars from an exchange (ccxt) into the local cache; list, show, remove and export cached series')
+    .description('market data by symbol: fetch bars from an exchange (ccxt) or Yahoo into the local cache; list, show, remove and export cached series')
     .addHelpText(
       'after',
-      `\nA spec is SOURCE:SYMBOL: any ccxt exchange id and its symbol (binance:BTC/USDT, kraken:ETH/EUR).\n` +
+      `\nA spec is SOURCE:SYMBOL: any ccxt exchange id and its symbol (binance:BTC/USDT, kraken:ETH/EUR), or yahoo:TICKER\n` +
+        `(yahoo:AAPL, yahoo:^GSPC; raw OHLC plus adjclose, splits and dividends recorded; --adjust on run/export for adjusted OHLC).\n` +
         `The cache holds one Arrow (Feather v2) file per source, symbol and timeframe; a fetch asks only for the ranges not\n` +
         `cached yet. "bt run --data SPEC --timeframe TF --from ... --to ..." reads through the same cache.\n\n${DATA_ENV_HELP}\n\n${EXIT_CODE_HELP}\n\n` +
         `Examples:\n  bt data fetch binance:BTC/USDT --timeframe 1h --from 2021-01-01\n  bt data list\n  bt run --data binance:BTC/USDT --timeframe 1h --from 2021-01-01 --offline --strategy sma-cross`,
     );
-  const specHelp = ' (SOURCE:SYMBOL, e.g. binance:BTC/USDT)';
+  const specHelp = ' (SOURCE:SYMBOL, e.g. binance:BTC/USDT or yahoo:AAPL)';
   data
     .command('fetch <spec...>')
     .description(`fetch bars into the cache: only the ranges not cached yet, and again any interior gap${specHelp}`)
-    .option('--timeframe <tf>', 'bar length as the source names it: 1m, 5m, 15m, 1h, 4h, 1d, 1w, 1M (default 1d)')
+    .option('--timeframe <tf>', 'bar length as the source names it: ccxt 1m, 5m, 15m, 1h, 4h, 1d, 1w, 1M; Yahoo 1m … 1h, 1d, 1wk, 1mo (default 1d)')
     .option('--from <date>', 'first bar, YYYY-MM-DD (needed for the first fetch of a series)')
     .option('--to <date>', 'last bar, YYYY-MM-DD inclusive (default: the last complete bar)')
     .option('--json', 'print one JSON array: per series its range, rows, gaps, file, and what was fetched')

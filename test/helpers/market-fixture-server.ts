@@ -5,7 +5,9 @@
  * code path runs unchanged (pointed here through `BT_BINANCE_URL`, i.e. ccxt's `urls.api`).
  *
  * The bars are real: the bundled S&P 500 daily bars (data/sp500-2000.csv), one per hour from
- * 2021-01-01 00:00 UTC as `BTC/USDT` 1h. Faults are scripted per request, never by timing.
+ * 2021-01-01 00:00 UTC as `BTC/USDT` 1h; and as they are, with their adjusted close, from Yahoo's
+ * chart endpoint (`/v8/finance/chart/^GSPC`, Yahoo's JSON shape, pointed here through
+ * `BT_YAHOO_URL`). Faults are scripted per request, never by timing.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -58,6 +60,10 @@ export interface MarketFixture {
   pagesServed: number;
   /** Called after each klines page is sent, with the page number (1-based). */
   onPage: ((page: number) => void) | undefined;
+  /** Yahoo chart requests, in order: symbol and the query parameters. */
+  readonly chartRequests: { symbol: string; period1: number; period2: number; interval: string }[];
+  /** Splits and dividends the Yahoo chart endpoint reports for `^GSPC` (times: UTC midnight of the day). */
+  yahooEvents: { splits: { time: number; numerator: number; denominator: number }[]; dividends: { time: number; amount: number }[] };
   close(): Promise<void>;
 }
 
@@ -115,7 +121,84 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
  */
 export async function startMarketFixture(bars: FixtureBars = fixtureBars(), interval = '1h'): Promise<MarketFixture> {
   const sockets = new Set<import('node:net').Socket>();
-  const fixture: Omit<MarketFixture, 'url' | 'close'> = { bars, requests: [], faults: [], gap: undefined, dropAfterPages: undefined, pagesServed: 0, onPage: undefined };
+  const fixture: Omit<MarketFixture, 'url' | 'close'> = {
+    bars,
+    requests: [],
+    faults: [],
+    gap: undefined,
+    dropAfterPages: undefined,
+    pagesServed: 0,
+    onPage: undefined,
+    chartRequests: [],
+    yahooEvents: { splits: [], dividends: [] },
+  };
+  const daily = loadSp500();
+  // Yahoo stamps a daily bar with the session's open: 09:30 New York (14:30 UTC in winter).
+  const OPEN_OFFSET_S = 14.5 * 3600;
+  const chart = (res: ServerResponse, symbol: string, query: URLSearchParams): void => {
+    const period1 = Number(query.get('period1'));
+    const period2 = Number(query.get('period2'));
+    const interval = query.get('interval') ?? '1d';
+    fixture.chartRequests.push({ symbol, period1, period2, interval });
+    const fault = fixture.faults.shift();
+    if (fault?.kind === 'status') {
+      // Yahoo's edge answers these with a plain-text body.
+      res.writeHead(fault.status, { 'content-type': 'text/plain', ...(fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter }) });
+      res.end(fault.status === 429 ? 'Too Many Requests\r\n' : 'Internal Server Error\r\n');
+      return;
+    }
+    if (symbol !== '^GSPC') return send(res, 404, { chart: { result: null, error: { code: 'Not Found', description: 'No data found, symbol may be delisted' } } });
+    if (interval !== '1d') return send(res, 400, { chart: { result: null, error: { code: 'Bad Request', description: `Invalid input - interval=${interval} is not supported` } } });
+    const timestamp: number[] = [];
+    const quote = { open: [] as number[], high: [] as number[], low: [] as number[], close: [] as number[], volume: [] as number[] };
+    const adjclose: number[] = [];
+    for (let i = 0; i < daily.length; i++) {
+      const ts = daily.time[i] / 1000 + OPEN_OFFSET_S;
+      if (ts < period1 || ts >= period2) continue;
+      timestamp.push(ts);
+      quote.open.push(daily.open[i]);
+      quote.high.push(daily.high[i]);
+      quote.low.push(daily.low[i]);
+      quote.close.push(daily.close[i]);
+      quote.volume.push(daily.volume[i]);
+      adjclose.push(daily.extra.adjclose[i]);
+    }
+    const inRange = (time: number): boolean => time / 1000 + OPEN_OFFSET_S >= period1 && time / 1000 + OPEN_OFFSET_S < period2;
+    const events: Record<string, Record<string, unknown>> = {};
+    for (const split of fixture.yahooEvents.splits.filter((e) => inRange(e.time))) {
+      const date = split.time / 1000 + OPEN_OFFSET_S;
+      (events.splits ??= {})[String(date)] = { date, numerator: split.numerator, denominator: split.denominator, splitRatio: `${split.numerator}:${split.denominator}` };
+    }
+    for (const dividend of fixture.yahooEvents.dividends.filter((e) => inRange(e.time))) {
+      const date = dividend.time / 1000 + OPEN_OFFSET_S;
+      (events.dividends ??= {})[String(date)] = { amount: dividend.amount, date };
+    }
+    const period = (start: number, end: number) => ({ timezone: 'EST', start, end, gmtoffset: -18000 });
+    const last = timestamp[timestamp.length - 1] ?? period1;
+    const meta = {
+      currency: 'USD',
+      symbol,
+      exchangeName: 'SNP',
+      fullExchangeName: 'SNP',
+      instrumentType: 'INDEX',
+      firstTradeDate: -1325583000,
+      regularMarketTime: last,
+      hasPrePostMarketData: false,
+      gmtoffset: -18000,
+      timezone: 'EST',
+      exchangeTimezoneName: 'America/New_York',
+      regularMarketPrice: quote.close[quote.close.length - 1] ?? 1,
+      chartPreviousClose: quote.close[0] ?? 1,
+      priceHint: 2,
+      currentTradingPeriod: { pre: period(last - 19800, last), regular: period(last, last + 23400), post: period(last + 23400, last + 37800) },
+      dataGranularity: '1d',
+      range: '',
+      validRanges: ['1d', '5d', '1mo', '3mo', '6mo', '1y', '2y', '5y', '10y', 'ytd', 'max'],
+    };
+    const result: Record<string, unknown> =
+      timestamp.length === 0 ? { meta, indicators: { quote: [{}] } } : { meta, timestamp, ...(Object.keys(events).length > 0 ? { events } : {}), indicators: { quote: [quote], adjclose: [{ adjclose }] } };
+    send(res, 200, { chart: { result: [result], error: null } });
+  };
   const klines = (req: IncomingMessage, res: ServerResponse, query: URLSearchParams): void => {
     const num = (name: string): number | undefined => (query.has(name) ? Number(query.get(name)) : undefined);
     const request: KlinesRequest = { symbol: query.get('symbol') ?? '', interval: query.get('interval') ?? '', startTime: num('startTime'), endTime: num('endTime'), limit: num('limit') ?? 500 };
@@ -164,6 +247,8 @@ export async function startMarketFixture(bars: FixtureBars = fixtureBars(), inte
     }
     if (url.pathname === '/fapi/v1/exchangeInfo' || url.pathname === '/dapi/v1/exchangeInfo') return send(res, 200, { timezone: 'UTC', serverTime: FIXTURE_START, rateLimits: [], exchangeFilters: [], symbols: [] });
     if (url.pathname === '/api/v3/klines') return klines(req, res, url.searchParams);
+    const chartPath = /^\/v8\/finance\/chart\/(.+)$/.exec(url.pathname);
+    if (chartPath !== null) return chart(res, decodeURIComponent(chartPath[1]), url.searchParams);
     send(res, 404, { code: -1, msg: `no route ${url.pathname}` });
   });
   server.on('connection', (socket) => {

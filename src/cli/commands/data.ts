@@ -4,8 +4,8 @@
 import { OutputError, UsageError } from '../../errors.js';
 import { formatTime } from '../../data/bar-series.js';
 import { cacheDir } from '../../data/cache/cache-dir.js';
-import { listCache, removeCached, type CacheEntry } from '../../data/cache/list-cache.js';
-import { findGaps, type BarGap } from '../../data/cache/ranges.js';
+import { listCache, removeCached, seriesGaps, type CacheEntry } from '../../data/cache/list-cache.js';
+import type { BarGap } from '../../data/cache/ranges.js';
 import { encodeSeries, writeFileAtomic, type CachedSeries } from '../../data/cache/series-file.js';
 import { describeRange, updateSeries } from '../../data/cache/update-series.js';
 import { DEFAULT_SOURCE_TIMEFRAME, openSource, toBarSeries } from '../../data/load-market.js';
@@ -49,7 +49,7 @@ function gapJson(gap: BarGap): Record<string, unknown> {
 }
 
 function summaryJson(series: CachedSeries | undefined, path: string, sizeBytes?: number): Record<string, unknown> {
-  const gaps = series === undefined ? [] : findGaps(series.time, sourceTimeframeMs(series.record.timeframe));
+  const gaps = series === undefined ? [] : seriesGaps(series);
   return {
     source: series?.record.source ?? null,
     symbol: series?.record.symbol ?? null,
@@ -102,7 +102,7 @@ export async function dataFetchCommand(specs: readonly string[], flags: DataFetc
       });
       if (flags.quiet !== true && io.stderrIsTTY) io.stderr.write('\n');
       const label = `${formatDataSpec({ source: spec.source, symbol: outcome.symbol })} ${timeframe}`;
-      const gaps = outcome.series === undefined ? [] : findGaps(outcome.series.time, sourceTimeframeMs(timeframe));
+      const gaps = outcome.series === undefined ? [] : seriesGaps(outcome.series);
       results.push({
         ...summaryJson(outcome.series, outcome.path),
         fetched: { ranges: outcome.fetchedRanges.map((r) => ({ from: new Date(r.start).toISOString(), to: new Date(r.end).toISOString() })), pages: outcome.pages, addedBars: outcome.addedBars, duplicates: outcome.duplicates },

@@ -6,8 +6,14 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sourceTimeframeMs } from '../sources/data-spec.js';
 import { seriesPath } from './cache-dir.js';
-import { findGaps, type BarGap } from './ranges.js';
+import { findGaps, gapLimitMs, type BarGap } from './ranges.js';
 import { readSeriesFile, type CachedSeries } from './series-file.js';
+
+/** The gaps of a cached series (see `gapLimitMs`). */
+export function seriesGaps(series: CachedSeries): BarGap[] {
+  const timeframeMs = sourceTimeframeMs(series.record.timeframe);
+  return findGaps(series.time, timeframeMs, gapLimitMs(series.record.source, timeframeMs));
+}
 
 /** One cached series as `bt data list` shows it. */
 export interface CacheEntry {
@@ -45,7 +51,7 @@ export async function listCache(dir: string): Promise<CacheEntry[]> {
         const series = await readSeriesFile(path, `${source}:${symbol} --timeframe ${guess}`);
         if (series === undefined) continue;
         const timeframe = series.record.timeframe;
-        out.push({ source, symbol, timeframe, path, sizeBytes: (await stat(path)).size, series, gaps: findGaps(series.time, sourceTimeframeMs(timeframe)) });
+        out.push({ source, symbol, timeframe, path, sizeBytes: (await stat(path)).size, series, gaps: seriesGaps(series) });
       }
     }
   }

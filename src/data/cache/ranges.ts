@@ -45,12 +45,22 @@ export function missingRanges(want: TimeRange, have: readonly TimeRange[]): Time
 }
 
 /**
- * Gaps in ascending bar times: consecutive bars further apart than `timeframeMs` × 1.5 (the
- * slack absorbs month lengths and daylight-saving shifts), listed, never filled.
+ * The longest step between consecutive bars that is not a gap [ms]: 1.5 timeframes (the slack
+ * absorbs month lengths and daylight-saving shifts) for markets that never close (exchanges);
+ * for Yahoo bars of a day or shorter, 4 days, since nights, weekends and holidays of a stock
+ * market are not gaps.
  */
-export function findGaps(time: Float64Array, timeframeMs: number): BarGap[] {
+export function gapLimitMs(source: string, timeframeMs: number): number {
+  return source === 'yahoo' && timeframeMs <= 86_400_000 ? 4 * 86_400_000 : timeframeMs * 1.5;
+}
+
+/**
+ * Gaps in ascending bar times: consecutive bars further apart than `limitMs` (see
+ * {@link gapLimitMs}); listed, never filled.
+ */
+export function findGaps(time: Float64Array, timeframeMs: number, limitMs = timeframeMs * 1.5): BarGap[] {
   const gaps: BarGap[] = [];
-  const limit = timeframeMs * 1.5;
+  const limit = limitMs;
   for (let i = 1; i < time.length; i++) {
     const step = time[i] - time[i - 1];
     if (step > limit) gaps.push({ from: time[i - 1], to: time[i], missingBars: Math.round(step / timeframeMs) - 1 });

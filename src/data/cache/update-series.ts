@@ -9,7 +9,7 @@ import { formatDataSpec, sourceTimeframeMs, type DataSpec } from '../sources/dat
 import { emptyRows, type BarRows, type MarketSource } from '../sources/market-source.js';
 import { seriesPath } from './cache-dir.js';
 import { appendPage, mergeBars, type IntakeReport } from './merge-bars.js';
-import { findGaps, missingRanges, normalizeRanges, type TimeRange } from './ranges.js';
+import { findGaps, gapLimitMs, missingRanges, normalizeRanges, type TimeRange } from './ranges.js';
 import { CACHE_FORMAT, readSeriesFile, writeSeriesFile, type CachedSeries, type CorporateAction } from './series-file.js';
 import { withSeriesLock, type LockOptions } from './series-lock.js';
 
@@ -73,7 +73,7 @@ function completeBoundary(now: number, timeframeMs: number): number {
  * Gaps inside covered ranges as ranges to ask for again: `(last bar before, first bar after)`.
  */
 function gapRanges(series: CachedSeries, timeframeMs: number, window: TimeRange): TimeRange[] {
-  return findGaps(series.time, timeframeMs)
+  return findGaps(series.time, timeframeMs, gapLimitMs(series.record.source, timeframeMs))
     .map((gap) => ({ start: Math.max(gap.from + 1, window.start), end: Math.min(gap.to, window.end) }))
     .filter((range) => range.end > range.start);
 }
