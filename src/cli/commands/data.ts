@@ -108,7 +108,7 @@ export async function dataFetchCommand(specs: readonly string[], flags: DataFetc
         fetched: { ranges: outcome.fetchedRanges.map((r) => ({ from: new Date(r.start).toISOString(), to: new Date(r.end).toISOString() })), pages: outcome.pages, addedBars: outcome.addedBars, duplicates: outcome.duplicates },
       });
       if (flags.json === true) continue;
-      const what = outcome.fetchedRanges.length === 0 ? 'already cached, nothing fetched' : `+${outcome.addedBars} bars in ${outcome.pages} pages (${outcome.fetchedRanges.map(describeRange).join(', ')})`;
+      const what = outcome.fetchedRanges.length === 0 ? 'already cached, nothing fetched' : `+${outcome.addedBars} bars in ${outcome.pages} ${outcome.pages === 1 ? 'page' : 'pages'} (${outcome.fetchedRanges.map(describeRange).join(', ')})`;
       io.stdout.write(`${label}: ${what}\n  cached: ${spanText(outcome.series)}, ${gaps.length} gaps\n  file: ${outcome.path}\n`);
       for (const gap of gaps.slice(0, 5)) io.stdout.write(`  gap: ${iso(gap.from)} to ${iso(gap.to)} (${gap.missingBars} bars missing)\n`);
       if (gaps.length > 5) io.stdout.write(`  … ${gaps.length - 5} more gaps (bt data show ${label.replace(' ', ' --timeframe ')})\n`);
