@@ -9,6 +9,7 @@ import { parseStratArgs } from '../strategy/params.js';
 import { didYouMean } from './suggest.js';
 import { parsePositive, parseRate, type ValueOrigin } from './values.js';
 import { parseFeedSpec, type FeedSpec } from '../data/load-feeds.js';
+import { isDataSpec } from '../data/sources/data-spec.js';
 
 /** Output choices of a run. */
 export interface OutputConfig {
@@ -392,7 +393,8 @@ function yamlSizing(raw: unknown, origin: ValueOrigin): Sizing {
  */
 function feedSpecs(flag: string | string[] | undefined, yaml: unknown, origin: ValueOrigin, resolvePath: (path: string) => string): FeedSpec[] {
   if (flag !== undefined) return (Array.isArray(flag) ? flag : [flag]).map(parseFeedSpec);
-  const fromYaml = (path: string): string => (path === '-' ? '-' : resolvePath(path));
+  // A data spec (binance:BTC/USDT) names no file: it is not resolved against the YAML folder.
+  const fromYaml = (path: string): string => (path === '-' || isDataSpec(path) ? path : resolvePath(path));
   if (yaml === undefined || yaml === null) return [];
   if (typeof yaml === 'string') {
     const spec = parseFeedSpec(yaml);

@@ -253,6 +253,27 @@ describe('bt data show, export, rm', () => {
   });
 });
 
+describe('help and config', () => {
+  test('bt data fetch --help and README name every environment variable (keys never come from flags)', async () => {
+    const help = await runCli(['data', 'fetch', '--help']);
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const name of ['BT_DATA_DIR', 'BT_OFFLINE', 'BT_<EXCHANGE>_API_KEY', 'BT_<EXCHANGE>_SECRET', 'BT_<EXCHANGE>_PASSWORD', 'BT_<EXCHANGE>_URL', 'BT_YAHOO_URL', 'BT_FETCH_RETRIES', 'BT_FETCH_BACKOFF_MS']) {
+      expect(help.stdout, name).toContain(name);
+      expect(readme, name).toContain(name);
+    }
+    expect(help.stdout).not.toMatch(/--(api-)?key|--secret/);
+  });
+
+  test('a YAML config may name a data spec, which is not taken for a path', async () => {
+    expect((await runCli(fetchArgs('2021-01-01', '2021-01-31', '-q'), { env })).code).toBe(0);
+    const yaml = join(dir, 'run.yaml');
+    writeFileSync(yaml, 'data: binance:BTC/USDT\ntimeframe: 1h\nstrategy: sma-cross\n');
+    const out = await runCli(['run', '--config', yaml, '--offline', '--json'], { env });
+    expect(out.code, out.stderr).toBe(0);
+    expect((JSON.parse(out.stdout) as { data: { file: string; bars: number } }).data).toMatchObject({ file: 'binance:BTC/USDT', bars: 744 });
+  });
+});
+
 test('the fixture series starts where the tests expect', () => {
   expect(fx.bars.time[0]).toBe(FIXTURE_START);
 });
