@@ -203,6 +203,23 @@ describe('bt run --data SOURCE:SYMBOL', () => {
     expect(missing.stderr.split('\n')[0]).toBe('error[BT_DATA_OFFLINE]: offline, and binance:ETH/USDT --timeframe 1h is not in the cache');
   });
 
+  test('optimize, walkforward and montecarlo resolve a spec through the cache', async () => {
+    expect((await runCli(fetchArgs('2021-01-01', '2021-03-31', '-q'), { env })).code).toBe(0);
+    fx.requests.length = 0;
+    const spec = ['--data', 'binance:BTC/USDT', '--timeframe', '1h', '--offline', '--strategy', 'sma-cross'];
+    const commands = [
+      ['optimize', ...spec, '--param', 'fast=5:10:5', '--workers', '1', '--json'],
+      ['walkforward', ...spec, '--param', 'fast=5:10:5', '--train', '600', '--test', '300', '--workers', '1', '--json'],
+      ['montecarlo', ...spec, '--runs', '20', '--json'],
+    ];
+    for (const args of commands) {
+      const out = await runCli(args, { env });
+      expect(out.code, `${args[0]}: ${out.stderr}`).toBe(0);
+      expect(out.stdout, args[0]).toContain('"binance:BTC/USDT"');
+    }
+    expect(fx.requests, 'offline: no request').toEqual([]);
+  });
+
   test('several specs build a portfolio', async () => {
     for (const symbol of ['BTC/USDT', 'ETH/USDT']) expect((await runCli(['data', 'fetch', `binance:${symbol}`, '--timeframe', '1h', '--from', '2021-01-01', '--to', '2021-02-28', '-q'], { env })).code).toBe(0);
     const out = await runCli(['run', '--data', 'binance:BTC/USDT', '--data', 'ETH=binance:ETH/USDT', '--timeframe', '1h', '--offline', '--strategy', 'equal-weight', '--json'], { env });
