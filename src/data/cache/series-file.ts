@@ -9,7 +9,7 @@
  * decode every value, more than ten times slower for 1M bars, for a file 3.6x smaller.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { DataError } from '../../errors.js';
 import type { TimeRange } from './ranges.js';
@@ -92,27 +92,6 @@ function parseRecord(text: string | undefined): CacheRecord | undefined {
 }
 
 /**
- * Reads a whole file with as few read calls as possible (one for a regular file), into a buffer
- * of its size: `readFile` reads in 512 kB chunks, which costs more for files of tens of MB.
- */
-async function readWhole(path: string): Promise<Buffer> {
-  const handle = await open(path, 'r');
-  try {
-    const { size } = await handle.stat();
-    const bytes = Buffer.allocUnsafe(size);
-    let offset = 0;
-    while (offset < size) {
-      const { bytesRead } = await handle.read(bytes, offset, size - offset, offset);
-      if (bytesRead === 0) break;
-      offset += bytesRead;
-    }
-    return offset === size ? bytes : bytes.subarray(0, offset);
-  } finally {
-    await handle.close();
-  }
-}
-
-/**
  * Reads a cache file. `spec` (e.g. `binance:BTC/USDT --timeframe 1h`) names the series in the
  * hint of a damaged file.
  * @returns undefined when the file does not exist.
@@ -122,7 +101,7 @@ async function readWhole(path: string): Promise<Buffer> {
 export async function readSeriesFile(path: string, spec: string): Promise<CachedSeries | undefined> {
   let bytes: Buffer;
   try {
-    bytes = await readWhole(path);
+    bytes = await readFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new DataError('BT_DATA_UNREADABLE', `cannot read cache file "${path}": ${(error as Error).message}`, {
