@@ -8,7 +8,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { FIXTURE_START, HOUR, startMarketFixture, type MarketFixture } from '../helpers/market-fixture-server.js';
-import { runCli } from './run-cli.js';
+import { spawn } from 'node:child_process';
+import { binPath, projectRoot, runCli } from './run-cli.js';
+
+/** Runs the built CLI as a child process; `onChild` sees it start (to signal it). */
+function spawnBt(args: readonly string[], env: Record<string, string>, onChild?: (child: ReturnType<typeof spawn>) => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [binPath, ...args], { cwd: projectRoot, env: { PATH: process.env.PATH ?? '', BT_STORE: 'off', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    onChild?.(child);
+  });
+}
 
 let fx: MarketFixture;
 let dir: string;
@@ -121,6 +136,31 @@ describe('bt data fetch', () => {
     expect(fx.pagesServed).toBe(2);
     expect(existsSync(`${btcFile()}.lock`), 'the lock file is removed').toBe(false);
     expect((await listJson()).series[0]).toMatchObject({ rows: 1440 });
+  });
+
+  test('two bt processes fetching one series at once: each page is fetched once, the file is whole', async () => {
+    const [a, b] = await Promise.all([spawnBt(fetchArgs('2021-01-01', '2021-03-01'), env), spawnBt(fetchArgs('2021-01-01', '2021-03-01'), env)]);
+    expect([a.code, b.code], a.stderr + b.stderr).toEqual([0, 0]);
+    expect(fx.pagesServed).toBe(2);
+    expect((await listJson()).series[0]).toMatchObject({ rows: 1440, gaps: 0 });
+  });
+
+  test('Ctrl-C (SIGINT) during bt data fetch keeps the complete pages and exits 130', async () => {
+    let child: ReturnType<typeof spawn> | undefined;
+    // The signal is sent when the server has answered page 2: deterministic, no timer.
+    fx.onPage = (page) => {
+      if (page === 2) child?.kill('SIGINT');
+    };
+    const out = await spawnBt(fetchArgs('2021-01-01', '2021-07-31'), env, (c) => (child = c));
+    fx.onPage = undefined;
+    expect(out.code, out.stderr).toBe(130);
+    expect(out.stderr).toMatch(/^error\[BT_INTERRUPTED\]: interrupted; the (2000|3000) bars of (2|3) complete pages were cached, a new fetch resumes after them\n/);
+    const kept = (await listJson()).series[0].rows as number;
+    expect([2000, 3000]).toContain(kept);
+    expect(existsSync(`${btcFile()}.lock`), 'the lock is released').toBe(false);
+    const resumed = await runCli(fetchArgs('2021-01-01', '2021-07-31', '-q'), { env });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect((await listJson()).series[0]).toMatchObject({ rows: 212 * 24, gaps: 0 });
   });
 
   test('429 with Retry-After, 500, a cut-off body and an empty page are retried or resumed', async () => {

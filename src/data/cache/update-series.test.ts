@@ -130,3 +130,15 @@ describe('ranges', () => {
     expect([timeframeFileName('1m'), timeframeFileName('1M'), timeframeFileName('1h')]).toEqual(['1min', '1mon', '1h']);
   });
 });
+
+describe('cacheDir', () => {
+  test('BT_DATA_DIR wins; else XDG_CACHE_HOME/bt; else ~/.cache/bt (Linux)', async () => {
+    const { cacheDir } = await import('./cache-dir.js');
+    const { homedir, platform } = await import('node:os');
+    expect(cacheDir({ BT_DATA_DIR: join('x', 'y'), XDG_CACHE_HOME: 'z' })).toBe(join('x', 'y'));
+    if (platform() === 'linux') {
+      expect(cacheDir({ XDG_CACHE_HOME: join('c', 'h') })).toBe(join('c', 'h', 'bt'));
+      expect(cacheDir({})).toBe(join(homedir(), '.cache', 'bt'));
+    }
+  });
+});
