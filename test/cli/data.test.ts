@@ -276,6 +276,13 @@ describe('bt run --data SOURCE:SYMBOL', () => {
     const [message, hint] = out.stderr.split('\n');
     expect(message).toMatch(new RegExp(`^error\\[BT_CACHE_CORRUPT\\]: cache file "${btcFile().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" is damaged \\(`));
     expect(hint).toBe('hint: remove it with "bt data rm binance:BTC/USDT --timeframe 1h" and fetch again; other cached series are not affected');
+    const list = await runCli(['data', 'list', '--json'], { env });
+    expect(list.code, 'a damaged file does not stop the listing').toBe(0);
+    expect(list.stderr).toMatch(/^warning: cache file ".*1h\.arrow" is damaged \(.*\)\nhint: remove it with "bt data rm binance:BTC\/USDT --timeframe 1h" and fetch again; other cached series are not affected\n$/);
+    const listed = JSON.parse(list.stdout) as { series: { symbol: string }[]; damaged: { path: string }[] };
+    expect([listed.series.map((e) => e.symbol), listed.damaged.map((d) => d.path)]).toEqual([['ETH/USDT'], [btcFile()]]);
+    const show = await runCli(['data', 'show', 'binance:BTC/USDT'], { env });
+    expect([show.code, show.stderr.split('\n')[0].slice(0, 30)]).toEqual([3, 'error[BT_CACHE_CORRUPT]: cache']);
     const rm = await runCli(['data', 'rm', 'binance:BTC/USDT', '--timeframe', '1h', '--json'], { env });
     expect(JSON.parse(rm.stdout)).toEqual({ removed: [btcFile()] });
     expect((await listJson()).series.map((s) => s.symbol)).toEqual(['ETH/USDT']);

@@ -1,7 +1,8 @@
 /**
  * `bt data fetch|list|show|rm|export`: market data by symbol in the local cache (README "Data").
  */
-import { OutputError, UsageError } from '../../errors.js';
+import { join, sep } from 'node:path';
+import { DataError, OutputError, UsageError } from '../../errors.js';
 import { formatTime } from '../../data/bar-series.js';
 import { cacheDir } from '../../data/cache/cache-dir.js';
 import { listCache, removeCached, seriesGaps, type CacheEntry } from '../../data/cache/list-cache.js';
@@ -124,12 +125,14 @@ const sizeText = (bytes: number): string => (bytes >= 1048576 ? `${(bytes / 1048
 /** `bt data list`: every cached series (source, symbol, timeframe, first/last bar, rows, gaps, size). */
 export async function dataListCommand(flags: { json?: boolean }, _globals: GlobalFlags, io: CliIo): Promise<number> {
   const dir = cacheDir(io.env);
-  const entries = await listCache(dir);
+  const { entries, damaged } = await listCache(dir);
+  for (const d of damaged) io.stderr.write(`warning: ${d.message}\nhint: ${d.hint}\n`);
   if (flags.json === true) {
-    io.stdout.write(`${JSON.stringify({ dir, series: entries.map((e) => summaryJson(e.series, e.path, e.sizeBytes)) }, null, 2)}\n`);
+    const document = { dir, series: entries.map((e) => summaryJson(e.series, e.path, e.sizeBytes)), damaged: damaged.map((d) => ({ path: d.path, message: d.message })) };
+    io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     return 0;
   }
-  if (entries.length === 0) {
+  if (entries.length === 0 && damaged.length === 0) {
     io.stdout.write(`The cache (${dir}) is empty. Fetch with: bt data fetch binance:BTC/USDT --timeframe 1h --from 2021-01-01\n`);
     return 0;
   }
@@ -146,7 +149,10 @@ export async function dataListCommand(flags: { json?: boolean }, _globals: Globa
 
 async function findEntry(specText: string, timeframe: string | undefined, io: CliIo): Promise<CacheEntry> {
   const spec = parseDataSpec(specText);
-  const entries = (await listCache(cacheDir(io.env))).filter((e) => e.source === spec.source && e.symbol.toUpperCase() === spec.symbol.toUpperCase());
+  const { entries: all, damaged } = await listCache(cacheDir(io.env));
+  const broken = damaged.find((d) => d.path.startsWith(join(cacheDir(io.env), spec.source, encodeURIComponent(spec.symbol)) + sep) || d.path.startsWith(join(cacheDir(io.env), spec.source, encodeURIComponent(spec.symbol.toUpperCase())) + sep));
+  if (broken !== undefined) throw new DataError('BT_CACHE_CORRUPT', broken.message, { hint: broken.hint });
+  const entries = all.filter((e) => e.source === spec.source && e.symbol.toUpperCase() === spec.symbol.toUpperCase());
   const picked = timeframe === undefined ? entries : entries.filter((e) => e.timeframe === timeframe);
   if (picked.length === 1) return picked[0];
   if (picked.length > 1) {

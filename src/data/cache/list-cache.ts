@@ -4,6 +4,7 @@
  */
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DataError } from '../../errors.js';
 import { sourceTimeframeMs } from '../sources/data-spec.js';
 import { seriesPath } from './cache-dir.js';
 import { findGaps, gapLimitMs, type BarGap } from './ranges.js';
@@ -35,12 +36,21 @@ async function names(dir: string): Promise<string[]> {
   }
 }
 
+/** A cache file that could not be read, as `bt data list` reports it. */
+export interface DamagedEntry {
+  readonly path: string;
+  /** The `BT_CACHE_CORRUPT` message and its `bt data rm` hint. */
+  readonly message: string;
+  readonly hint: string;
+}
+
 /**
  * Reads every `SOURCE/SYMBOL/TIMEFRAME.arrow` under `dir`, in source, symbol, timeframe order.
- * @throws DataError `BT_CACHE_CORRUPT` naming the first damaged file (with its `bt data rm` hint).
+ * A damaged file does not stop the listing: it is returned in `damaged`.
  */
-export async function listCache(dir: string): Promise<CacheEntry[]> {
+export async function listCache(dir: string): Promise<{ entries: CacheEntry[]; damaged: DamagedEntry[] }> {
   const out: CacheEntry[] = [];
+  const damaged: DamagedEntry[] = [];
   for (const source of await names(dir)) {
     for (const symbolDir of await names(join(dir, source))) {
       const symbol = decodeURIComponent(symbolDir);
@@ -48,14 +58,21 @@ export async function listCache(dir: string): Promise<CacheEntry[]> {
         if (!file.endsWith('.arrow') || file.startsWith('.')) continue;
         const path = join(dir, source, symbolDir, file);
         const guess = file.slice(0, -'.arrow'.length).replace(/min$/, 'm').replace(/mon$/, 'M');
-        const series = await readSeriesFile(path, `${source}:${symbol} --timeframe ${guess}`);
+        let series: CachedSeries | undefined;
+        try {
+          series = await readSeriesFile(path, `${source}:${symbol} --timeframe ${guess}`);
+        } catch (error) {
+          if (!(error instanceof DataError) || error.code !== 'BT_CACHE_CORRUPT') throw error;
+          damaged.push({ path, message: error.message, hint: error.hint ?? '' });
+          continue;
+        }
         if (series === undefined) continue;
         const timeframe = series.record.timeframe;
         out.push({ source, symbol, timeframe, path, sizeBytes: (await stat(path)).size, series, gaps: seriesGaps(series) });
       }
     }
   }
-  return out;
+  return { entries: out, damaged };
 }
 
 /**

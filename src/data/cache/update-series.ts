@@ -192,8 +192,13 @@ function resolveWindow(options: UpdateOptions, cached: CachedSeries | undefined,
 }
 
 async function readOffline(options: UpdateOptions, label: string, timeframeMs: number): Promise<UpdateOutcome> {
-  const path = seriesPath(options.dir, options.spec.source, options.spec.symbol, options.timeframe);
-  const cached = await readSeriesFile(path, label);
+  // Sources spell symbols in upper case (prepare() does it online); accept either offline.
+  let path = seriesPath(options.dir, options.spec.source, options.spec.symbol, options.timeframe);
+  let cached = await readSeriesFile(path, label);
+  if (cached === undefined && options.spec.symbol !== options.spec.symbol.toUpperCase()) {
+    path = seriesPath(options.dir, options.spec.source, options.spec.symbol.toUpperCase(), options.timeframe);
+    cached = await readSeriesFile(path, label);
+  }
   const hint = `run without --offline and BT_OFFLINE, or fetch it first: bt data fetch ${formatDataSpec(options.spec)} --timeframe ${options.timeframe} --from ...`;
   if (cached === undefined) {
     const what = options.window.start === undefined ? '' : ` (wanted ${describeRange({ start: options.window.start, end: options.window.end ?? completeBoundary(options.now, timeframeMs) })})`;
@@ -209,5 +214,5 @@ async function readOffline(options: UpdateOptions, label: string, timeframeMs: n
     const more = missing.length > 3 ? ` and ${missing.length - 3} more` : '';
     throw new DataError('BT_DATA_OFFLINE', `offline, and ${label} is not cached from ${shown}${more}`, { hint });
   }
-  return { path, symbol: options.spec.symbol, series: cached, fetchedRanges: [], addedBars: 0, pages: 0, duplicates: 0 };
+  return { path, symbol: cached.record.symbol, series: cached, fetchedRanges: [], addedBars: 0, pages: 0, duplicates: 0 };
 }
