@@ -97,6 +97,21 @@ describe('bt data fetch', () => {
     expect(fx.requests).toEqual([]);
   });
 
+  test('an earlier --from fetches only the missing head', async () => {
+    expect((await runCli(fetchArgs('2021-01-10', '2021-01-31', '-q'), { env })).code).toBe(0);
+    fx.requests.length = 0;
+    const out = await runCli(fetchArgs('2021-01-01', '2021-01-31', '--json'), { env });
+    const [doc] = JSON.parse(out.stdout) as { rows: number; fetched: { ranges: unknown[] } }[];
+    expect(doc.fetched.ranges).toEqual([{ from: '2021-01-01T00:00:00.000Z', to: '2021-01-10T00:00:00.000Z' }]);
+    expect(fx.requests.map((r) => [r.startTime, r.endTime])).toEqual([
+      [day('2021-01-01'), day('2021-01-10') - 1],
+      [day('2021-01-09') + 23 * HOUR + 1, day('2021-01-10') - 1],
+    ]);
+    expect(doc.rows).toBe(31 * 24);
+    const swapped = await runCli(fetchArgs('2021-02-01', '2021-01-01'), { env });
+    expect([swapped.code, swapped.stderr.split('\n')[0]]).toEqual([2, 'error[BT_BAD_VALUE]: --from (2021-02-01) is after --to (2021-01-01)']);
+  });
+
   test('an interior gap is reported, never filled, and asked again once the exchange has the bars', async () => {
     fx.gap = { start: day('2021-01-10'), end: day('2021-01-11') };
     const first = await runCli(fetchArgs('2021-01-01', '2021-01-31'), { env });

@@ -79,6 +79,9 @@ export async function dataFetchCommand(specs: readonly string[], flags: DataFetc
   sourceTimeframeMs(timeframe);
   const from = flags.from === undefined ? undefined : parseDateArg(flags.from, '--from');
   const to = flags.to === undefined ? undefined : parseDateArg(flags.to, '--to', { endOfDay: true });
+  if (from !== undefined && to !== undefined && from > to) {
+    throw new UsageError('BT_BAD_VALUE', `--from (${flags.from}) is after --to (${flags.to})`, { hint: 'swap them', location: { flag: '--from' } });
+  }
   if (isOffline(undefined, io.env)) {
     throw new UsageError('BT_DATA_OFFLINE', 'bt data fetch needs the network, and BT_OFFLINE is set', { hint: 'unset BT_OFFLINE to fetch' });
   }
