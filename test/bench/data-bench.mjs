@@ -81,9 +81,10 @@ export async function runDataSection(ctx) {
 
   // Load: file → columns → BarSeries (with its sha256), as `bt run --data binance:BTC/USDT --offline` does.
   const load = await timeAsync(async () => toBarSeries(await readSeriesFile(path, 'bench'), 'binance:BTC/USDT', undefined, undefined).series, RUNS, median);
+  // The same text layout as the core section's CSV (`YYYY-MM-DD HH:MM:SS`), which takes the fast path.
   const csvFile = join(dir, 'data-bench.csv');
   const lines = ['time,open,high,low,close,volume'];
-  for (let i = 0; i < BARS; i++) lines.push(`${new Date(served.time[i]).toISOString()},${served.open[i]},${served.high[i]},${served.low[i]},${served.close[i]},${served.volume[i]}`);
+  for (let i = 0; i < BARS; i++) lines.push(`${new Date(served.time[i]).toISOString().replace('T', ' ').slice(0, 19)},${served.open[i]},${served.high[i]},${served.low[i]},${served.close[i]},${served.volume[i]}`);
   writeFileSync(csvFile, `${lines.join('\n')}\n`);
   const csv = await timeAsync(async () => (await loadBars(csvFile, {}))[0], RUNS, median);
   if (load.result.length !== BARS || csv.result.length !== BARS || load.result.close[BARS - 1] !== csv.result.close[BARS - 1]) throw new Error('data bench: cache and CSV loads differ');
