@@ -118,7 +118,9 @@ export async function loadMarketFeed(spec: string, config: RunConfig, io: CliIo)
   const { loadMarketSeries, DEFAULT_SOURCE_TIMEFRAME } = await import('../../data/load-market.js');
   const { cacheDir } = await import('../../data/cache/cache-dir.js');
   const { isOffline, withSigint } = await import('./data.js');
-  return withSigint((signal) =>
+  const showProgress = io.stderrIsTTY && config.output.quiet !== true && io.env.CI === undefined;
+  let shown = false;
+  const loaded = await withSigint((signal) =>
     loadMarketSeries(spec, {
       dir: cacheDir(io.env),
       timeframe: config.timeframe ?? DEFAULT_SOURCE_TIMEFRAME,
@@ -129,8 +131,17 @@ export async function loadMarketFeed(spec: string, config: RunConfig, io: CliIo)
       env: io.env,
       now: Date.now(),
       signal,
+      onProgress: showProgress
+        ? (bars, newest) => {
+            shown = true;
+            io.stderr.write(`\rfetching ${spec}: ${bars} bars, up to ${new Date(newest).toISOString().slice(0, 16).replace('T', ' ')}   `);
+          }
+        : undefined,
     }),
-  );
+  ).finally(() => {
+    if (shown) io.stderr.write('\n');
+  });
+  return loaded;
 }
 
 /** The data of a portfolio run. */
