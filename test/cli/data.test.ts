@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { FIXTURE_START, HOUR, startMarketFixture, type MarketFixture } from '../helpers/market-fixture-server.js';
+import { HOUR, startMarketFixture, type MarketFixture } from '../helpers/market-fixture-server.js';
 import { spawn } from 'node:child_process';
 import { binPath, projectRoot, runCli } from './run-cli.js';
 
@@ -351,8 +351,4 @@ describe('help and config', () => {
     expect(out.code, out.stderr).toBe(0);
     expect((JSON.parse(out.stdout) as { data: { file: string; bars: number } }).data).toMatchObject({ file: 'binance:BTC/USDT', bars: 744 });
   });
-});
-
-test('the fixture series starts where the tests expect', () => {
-  expect(fx.bars.time[0]).toBe(FIXTURE_START);
 });
