@@ -28,12 +28,14 @@ const collect = (value: string, previous: string[] | undefined): string[] => [..
 export function addRunInputOptions(command: Command): Command {
   return command
     .option(
-      '-d, --data <file>',
-      'OHLCV bars: CSV (any common dialect) or JSON array; "-" reads stdin (default: bundled S&P 500 daily 2000-2020). Portfolios: repeat it, NAME=FILE names the symbol, a directory reads every .csv/.txt/.json in it',
+      '-d, --data <file|spec>',
+      'OHLCV bars: CSV (any common dialect), JSON array, Parquet or Arrow/Feather file; "-" reads stdin (default: bundled S&P 500 daily 2000-2020); or SOURCE:SYMBOL (binance:BTC/USDT, any ccxt exchange id, or yahoo:AAPL) through the local cache, see "bt data". Portfolios: repeat it, NAME=FILE names the symbol, a directory reads every .csv/.txt/.json in it',
       collect,
     )
     .option('--symbol <name>', 'pick one symbol from a multi-symbol (long format) file')
-    .option('--timeframe <tf>', 'resample the bars to a longer timeframe first: 1h, 4h, 1d, 1w, 1M (also Nm, Nh)')
+    .option('--timeframe <tf>', 'resample the bars to a longer timeframe first: 1h, 4h, 1d, 1w, 1M (also Nm, Nh); with a SOURCE:SYMBOL --data, the bar length fetched (default 1d)')
+    .option('--offline', 'SOURCE:SYMBOL data: use only the local cache, never the network (also BT_OFFLINE=1); a range not cached is an error naming it')
+    .option('--adjust', 'SOURCE:SYMBOL data from Yahoo: split- and dividend-adjusted OHLC (OHLC x adjclose / close) instead of raw prices')
     .option('--tz <zone>', 'IANA time zone of naive timestamps, and of days, sessions and --timeframe buckets (default UTC)')
     .option('--benchmark <symbol|file>', 'portfolio runs: alpha, beta and buy & hold against this symbol or data file (default: the first symbol)')
     .option('--sort', 'sort bars by time instead of failing on out-of-order rows')
@@ -211,6 +213,7 @@ export function buildProgram(io: CliIo, version: string, setExitCode: (code: num
     });
 
   addSearchCommands(program, io, setExitCode);
+  addDataCommands(program, setExitCode, io);
 
   program
     .command('strategies [name]')
@@ -322,5 +325,86 @@ function addSearchCommands(program: Command, io: CliIo, setExitCode: (code: numb
     .action(async (files: string[], options, command: Command) => {
       const { mergeCommand } = await import('./commands/merge.js');
       setExitCode(await mergeCommand(files, options, command.optsWithGlobals(), io));
+    });
+}
+
+/** The environment variables of `bt data`, printed in its help (and in README "Data"). */
+export const DATA_ENV_HELP = `Environment:
+  BT_DATA_DIR                  the cache folder (default: $XDG_CACHE_HOME/bt or ~/.cache/bt; macOS ~/Library/Caches/bt;
+                               Windows %LOCALAPPDATA%\\bt\\Cache)
+  BT_OFFLINE=1                 never use the network (as --offline); a range not cached is an error naming it
+  BT_<EXCHANGE>_API_KEY, BT_<EXCHANGE>_SECRET, BT_<EXCHANGE>_PASSWORD
+                               credentials of a ccxt exchange, e.g. BT_BINANCE_API_KEY (never as flags)
+  BT_<EXCHANGE>_URL            replaces the scheme and host of the exchange's API URLs (a proxy or mirror)
+  BT_YAHOO_URL                 the same for Yahoo (Yahoo needs no key)
+  BT_FETCH_RETRIES             tries per request before giving up (default 5)
+  BT_FETCH_BACKOFF_MS          first wait after a failed try [ms], doubled each try, at least Retry-After (default 1000)`;
+
+/** Registers `bt data` and its subcommands; actions are imported lazily. */
+function addDataCommands(program: Command, setExitCode: (code: number) => void, io: CliIo): void {
+  const data = program
+    .command('data')
+    .description('market data by symbol: fetch bars from an exchange (ccxt) or Yahoo into the local cache; list, show, remove and export cached series')
+    .addHelpText(
+      'after',
+      `\nA spec is SOURCE:SYMBOL: any ccxt exchange id and its symbol (binance:BTC/USDT, kraken:ETH/EUR), or yahoo:TICKER\n` +
+        `(yahoo:AAPL, yahoo:^GSPC; raw OHLC plus adjclose, splits and dividends recorded; --adjust on run/export for adjusted OHLC).\n` +
+        `The cache holds one Arrow (Feather v2) file per source, symbol and timeframe; a fetch asks only for the ranges not\n` +
+        `cached yet. "bt run --data SPEC --timeframe TF --from ... --to ..." reads through the same cache.\n\n${DATA_ENV_HELP}\n\n${EXIT_CODE_HELP}\n\n` +
+        `Examples:\n  bt data fetch binance:BTC/USDT --timeframe 1h --from 2021-01-01\n  bt data list\n  bt run --data binance:BTC/USDT --timeframe 1h --from 2021-01-01 --offline --strategy sma-cross`,
+    );
+  const specHelp = ' (SOURCE:SYMBOL, e.g. binance:BTC/USDT or yahoo:AAPL)';
+  data
+    .command('fetch <spec...>')
+    .description(`fetch bars into the cache: only the ranges not cached yet, and again any interior gap${specHelp}`)
+    .option('--timeframe <tf>', 'bar length as the source names it: ccxt 1m, 5m, 15m, 1h, 4h, 1d, 1w, 1M; Yahoo 1m … 1h, 1d, 1wk, 1mo (default 1d)')
+    .option('--from <date>', 'first bar, YYYY-MM-DD (needed for the first fetch of a series)')
+    .option('--to <date>', 'last bar, YYYY-MM-DD inclusive (default: the last complete bar)')
+    .option('--json', 'print one JSON array: per series its range, rows, gaps, file, and what was fetched')
+    .option('-q, --quiet', 'no progress line')
+    .addHelpText('after', `\nCtrl-C keeps every complete page already fetched (a new fetch resumes after it) and exits 130.\n\n${DATA_ENV_HELP}`)
+    .action(async (specs: string[], options, command: Command) => {
+      const { dataFetchCommand } = await import('./commands/data.js');
+      setExitCode(await dataFetchCommand(specs, options, command.optsWithGlobals(), io));
+    });
+  data
+    .command('list')
+    .description('list the cached series: spec, timeframe, first and last bar, rows, gaps, size on disk')
+    .option('--json', 'print {dir, series: [...]} as JSON')
+    .action(async (options, command: Command) => {
+      const { dataListCommand } = await import('./commands/data.js');
+      setExitCode(await dataListCommand(options, command.optsWithGlobals(), io));
+    });
+  data
+    .command('show <spec>')
+    .description(`show a cached series: first and last bars, covered ranges, gaps, splits and dividends${specHelp}`)
+    .option('--timeframe <tf>', 'which timeframe (needed when several are cached)')
+    .option('--rows <n>', 'bars shown at the head and at the tail (default 5)')
+    .option('--json', 'print the series summary, coverage, gap list, head and tail as JSON')
+    .action(async (spec: string, options, command: Command) => {
+      const { dataShowCommand } = await import('./commands/data.js');
+      setExitCode(await dataShowCommand(spec, options, command.optsWithGlobals(), io));
+    });
+  data
+    .command('rm <spec>')
+    .description(`remove a cached series (every timeframe of it unless --timeframe); works on damaged files${specHelp}`)
+    .option('--timeframe <tf>', 'remove only this timeframe')
+    .option('--json', 'print {removed: [paths]} as JSON')
+    .action(async (spec: string, options, command: Command) => {
+      const { dataRemoveCommand } = await import('./commands/data.js');
+      setExitCode(await dataRemoveCommand(spec, options, command.optsWithGlobals(), io));
+    });
+  data
+    .command('export <spec>')
+    .description(`write a cached series to a file: .csv, .parquet, or .arrow/.feather (by the extension of --out)${specHelp}`)
+    .option('--timeframe <tf>', 'which timeframe (needed when several are cached)')
+    .option('-o, --out <file>', 'the file to write (written atomically)')
+    .option('--from <date>', 'first bar, YYYY-MM-DD')
+    .option('--to <date>', 'last bar, YYYY-MM-DD inclusive')
+    .option('--adjust', 'split- and dividend-adjusted OHLC (series with an adjclose column)')
+    .option('--json', 'print {out, format, rows, sha256, prices} as JSON')
+    .action(async (spec: string, options, command: Command) => {
+      const { dataExportCommand } = await import('./commands/data.js');
+      setExitCode(await dataExportCommand(spec, options, command.optsWithGlobals(), io));
     });
 }

@@ -9,6 +9,7 @@ import { parseStratArgs } from '../strategy/params.js';
 import { didYouMean } from './suggest.js';
 import { MONEY_RANGE, parsePositive, parseRate, UNITS_RANGE, type ValueOrigin } from './values.js';
 import { parseFeedSpec, type FeedSpec } from '../data/load-feeds.js';
+import { isDataSpec } from '../data/sources/data-spec.js';
 
 /** Output choices of a run. */
 export interface OutputConfig {
@@ -35,8 +36,15 @@ export interface RunConfig {
   readonly data: string | undefined;
   /** Every `--data` value (or YAML `data:` entry) in order; empty = the bundled file. */
   readonly feeds: readonly FeedSpec[];
-  /** `--timeframe`: resample the bars to this timeframe (`1h`, `4h`, `1d`, `1w`, `1M`…). */
+  /**
+   * `--timeframe`: resample the bars to this timeframe (`1h`, `4h`, `1d`, `1w`, `1M`…); with a
+   * `SOURCE:SYMBOL` data spec, the bar length fetched.
+   */
   readonly timeframe: string | undefined;
+  /** `--offline`: data specs use the local cache only (also `BT_OFFLINE=1`). */
+  readonly offline: boolean;
+  /** `--adjust`: data specs give split- and dividend-adjusted OHLC (Yahoo). */
+  readonly adjust: boolean;
   /** `--tz`: IANA zone of naive timestamps and of days/sessions; undefined = UTC. */
   readonly timeZone: string | undefined;
   /** `--benchmark`: a symbol of the run or a data file; undefined = the first symbol. */
@@ -84,6 +92,8 @@ export interface RunFlags {
   /** One value, or several when `--data` is repeated. */
   data?: string | string[];
   timeframe?: string;
+  offline?: boolean;
+  adjust?: boolean;
   tz?: string;
   benchmark?: string;
   symbol?: string;
@@ -355,6 +365,8 @@ export function buildRunConfig(flags: RunFlags, yaml: YamlConfig | undefined, re
     data: dataRaw,
     feeds,
     timeframe: stringValue('--timeframe', flags.timeframe, 'timeframe'),
+    offline: flags.offline === true,
+    adjust: flags.adjust === true,
     timeZone: stringValue('--tz', flags.tz, 'tz'),
     benchmark:
       benchmarkRaw === undefined || flags.benchmark !== undefined || !/[\\/]|\.(csv|txt|json)$/i.test(benchmarkRaw) ? benchmarkRaw : resolvePath(benchmarkRaw),
@@ -412,7 +424,8 @@ function yamlSizing(raw: unknown, origin: ValueOrigin): Sizing {
  */
 function feedSpecs(flag: string | string[] | undefined, yaml: unknown, origin: ValueOrigin, resolvePath: (path: string) => string): FeedSpec[] {
   if (flag !== undefined) return (Array.isArray(flag) ? flag : [flag]).map(parseFeedSpec);
-  const fromYaml = (path: string): string => (path === '-' ? '-' : resolvePath(path));
+  // A data spec (binance:BTC/USDT) names no file: it is not resolved against the YAML folder.
+  const fromYaml = (path: string): string => (path === '-' || isDataSpec(path) ? path : resolvePath(path));
   if (yaml === undefined || yaml === null) return [];
   if (typeof yaml === 'string') {
     const spec = parseFeedSpec(yaml);

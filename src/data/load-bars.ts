@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { DataError } from '../errors.js';
 import type { BarSeries } from './bar-series.js';
-import { parseBars } from './parse-bars.js';
+import { parseBars, symbolFromFile } from './parse-bars.js';
+import { columnarFormat } from './columnar-format.js';
 
 /** Options of {@link loadBars}. */
 export interface LoadOptions {
@@ -80,7 +81,8 @@ async function readStdin(stdin: NodeJS.ReadableStream | undefined): Promise<Buff
 }
 
 /**
- * Loads bars from `path` (CSV or JSON, any dialect `parseBars` accepts), or from all of
+ * Loads bars from `path` (CSV or JSON, any dialect `parseBars` accepts; Parquet, Arrow or
+ * Feather by extension, see `parseColumnarBars`), or from all of
  * `options.stdin` when `path` is `-`. `source.sha256` is the SHA-256 of the raw bytes.
  * UTF-8 is assumed; a UTF-16 byte-order mark switches to UTF-16.
  *
@@ -92,5 +94,10 @@ export async function loadBars(path: string, options: LoadOptions = {}): Promise
   const label = options.label ?? path;
   const bytes = path === '-' ? await readStdin(options.stdin) : await readDataFile(path, label);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const format = path === '-' ? undefined : columnarFormat(path);
+  if (format !== undefined) {
+    const { parseColumnarBars } = await import('./read-columnar-bars.js');
+    return parseColumnarBars(bytes, format, { file: label, sha256, sort: options.sort, symbol: options.defaultSymbol ?? symbolFromFile(label) });
+  }
   return parseBars(decode(bytes), { file: label, sha256, sort: options.sort, defaultSymbol: options.defaultSymbol, timeZone: options.timeZone });
 }

@@ -19,7 +19,7 @@ export interface FeedSpec {
 }
 
 /** Extensions read from a directory. */
-export const DATA_EXTENSIONS: readonly string[] = ['.csv', '.txt', '.json'];
+export const DATA_EXTENSIONS: readonly string[] = ['.csv', '.txt', '.json', '.parquet', '.arrow', '.feather'];
 
 /**
  * Parses a `--data` value. `NAME=FILE` names the symbol when NAME is a plain symbol (letters,

@@ -6,6 +6,7 @@
  * give byte-identical output. The schema is documented in README.md ("JSON result").
  */
 import type { RunResult } from '../engine/run-backtest.js';
+import type { MarketProvenance } from '../data/load-market.js';
 import type { ExitLevel, Sizing, TrailDistance } from '../engine/types.js';
 import type { Metrics } from '../metrics/index.js';
 import { symbolNames } from './symbol-names.js';
@@ -17,7 +18,11 @@ export const SCHEMA_VERSION = 1;
 export interface RunMeta {
   readonly btVersion: string;
   readonly strategy: { readonly name: string; readonly source: string; readonly kind: 'builtin' | 'file'; readonly sha256: string };
-  readonly data: { readonly file: string; readonly sha256: string; readonly dialect: string };
+  /**
+   * The bars used: path as given (or data spec), SHA-256, layout; `market` only for a
+   * `SOURCE:SYMBOL` spec: source, symbol, timeframe, fetch time and SHA-256 of the bars used.
+   */
+  readonly data: { readonly file: string; readonly sha256: string; readonly dialect: string; readonly market?: MarketProvenance };
   readonly conventions: Conventions;
 }
 
@@ -79,6 +84,7 @@ export function buildRunDocument(run: RunResult, metrics: Metrics, meta: RunMeta
       file: meta.data.file,
       sha256: meta.data.sha256,
       dialect: meta.data.dialect,
+      ...(meta.data.market === undefined ? {} : { market: meta.data.market }),
       symbol,
       bars: bars.length,
       start: bars.length > 0 ? bars.time[0] : null,

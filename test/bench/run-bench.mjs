@@ -276,6 +276,10 @@ try {
     const { runPortfolioSection } = await import('./portfolio-bench.mjs');
     await runPortfolioSection(sectionContext);
   }
+  if (enabled('data')) {
+    const { runDataSection } = await import('./data-bench.mjs');
+    await runDataSection(sectionContext);
+  }
 
   const width = (key) => Math.max(...rows.map((r) => String(r[key]).length), key.length);
   const w = { name: width('name'), value: width('value'), target: width('target') };

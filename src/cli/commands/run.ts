@@ -8,6 +8,8 @@ import { buildRunConfig, parseRunYaml, YAML_MAX_BYTES, type RunConfig, type RunF
 import type { BarSeries } from '../../data/bar-series.js';
 import { loadBars, restrictDates, selectSymbol } from '../../data/index.js';
 import { loadFeeds } from '../../data/load-feeds.js';
+import type { MarketProvenance } from '../../data/load-market.js';
+import { isDataSpec } from '../../data/sources/data-spec.js';
 import { parseTimeframe, resampleBars } from '../../data/timeframe.js';
 import { timeZone } from '../../data/time-zone.js';
 import { isPortfolioResult, runPortfolio } from '../../engine/run-portfolio.js';
@@ -107,12 +109,16 @@ export function resolveRunConfig(flags: RunFlags): RunConfig {
  * @throws UsageError `BT_DATA_SEVERAL_FEEDS` when several `--data` feeds are given (a
  *   single-asset run takes one; portfolios load theirs with {@link loadRunFeeds}).
  */
-export async function loadRunBars(config: RunConfig, io: CliIo): Promise<{ bars: BarSeries; label: string }> {
+export async function loadRunBars(config: RunConfig, io: CliIo): Promise<{ bars: BarSeries; label: string; market?: MarketProvenance }> {
   if (config.feeds.length > 1) {
     throw new UsageError('BT_DATA_SEVERAL_FEEDS', `${config.feeds.length} data feeds given, but a single-asset strategy trades one series`, {
       hint: 'use a portfolio strategy (equal-weight, dual-momentum, inverse-volatility or your own definePortfolioStrategy), or give one --data',
       location: { flag: '--data' },
     });
+  }
+  if (config.data !== undefined && isDataSpec(config.data)) {
+    const { series, provenance } = await loadMarketFeed(config.data, config, io);
+    return { bars: config.symbol === undefined ? series : { ...series, symbol: config.symbol }, label: config.data, market: provenance };
   }
   const path = config.data ?? join(packageRoot(), BUNDLED_DATA);
   const label = config.data ?? BUNDLED_DATA;
@@ -121,6 +127,41 @@ export async function loadRunBars(config: RunConfig, io: CliIo): Promise<{ bars:
   if (config.timeframe !== undefined) bars = resampleBars(bars, parseTimeframe(config.timeframe), timeZone(config.timeZone ?? 'UTC')).bars;
   if (config.from !== undefined || config.to !== undefined) bars = restrictDates(bars, config.from, config.to);
   return { bars, label };
+}
+
+/**
+ * Loads a `SOURCE:SYMBOL` feed through the cache (fetching what is missing unless `--offline` or
+ * `BT_OFFLINE=1`) for `--timeframe` (default 1d) and `--from`..`--to`; Ctrl-C during a fetch keeps
+ * the complete pages and exits 130.
+ */
+export async function loadMarketFeed(spec: string, config: RunConfig, io: CliIo): Promise<{ series: BarSeries; provenance: MarketProvenance }> {
+  const { loadMarketSeries, DEFAULT_SOURCE_TIMEFRAME } = await import('../../data/load-market.js');
+  const { cacheDir } = await import('../../data/cache/cache-dir.js');
+  const { isOffline, withSigint } = await import('./data.js');
+  const showProgress = io.stderrIsTTY && config.output.quiet !== true && io.env.CI === undefined;
+  let shown = false;
+  const loaded = await withSigint((signal) =>
+    loadMarketSeries(spec, {
+      dir: cacheDir(io.env),
+      timeframe: config.timeframe ?? DEFAULT_SOURCE_TIMEFRAME,
+      from: config.from,
+      to: config.to,
+      offline: isOffline(config.offline, io.env),
+      adjust: config.adjust,
+      env: io.env,
+      now: Date.now(),
+      signal,
+      onProgress: showProgress
+        ? (bars, newest) => {
+            shown = true;
+            io.stderr.write(`\rfetching ${spec}: ${bars} bars, up to ${new Date(newest).toISOString().slice(0, 16).replace('T', ' ')}   `);
+          }
+        : undefined,
+    }),
+  ).finally(() => {
+    if (shown) io.stderr.write('\n');
+  });
+  return loaded;
 }
 
 /** The data of a portfolio run. */
@@ -145,7 +186,16 @@ export interface RunFeeds {
 export async function loadRunFeeds(config: RunConfig, io: CliIo): Promise<RunFeeds> {
   const specs = config.feeds.length > 0 ? config.feeds : [{ path: join(packageRoot(), BUNDLED_DATA), symbol: undefined }];
   const zone = timeZone(config.timeZone ?? 'UTC');
-  let series = await loadFeeds(specs, { sort: config.sort, stdin: io.stdin, timeZone: config.timeZone });
+  const fromSource = new Set<BarSeries>();
+  let series: BarSeries[] = [];
+  for (const spec of specs) {
+    if (isDataSpec(spec.path)) {
+      const { series: loaded } = await loadMarketFeed(spec.path, config, io);
+      const named = spec.symbol === undefined ? loaded : { ...loaded, symbol: spec.symbol };
+      fromSource.add(named);
+      series.push(named);
+    } else series.push(...(await loadFeeds([spec], { sort: config.sort, stdin: io.stdin, timeZone: config.timeZone })));
+  }
   if (config.feeds.length === 0) series = series.map((s) => ({ ...s, source: { ...s.source, file: BUNDLED_DATA } }));
   if (config.symbol !== undefined) {
     const wanted = config.symbol.split(',').map((w) => w.trim()).filter((w) => w !== '');
@@ -154,7 +204,7 @@ export async function loadRunFeeds(config: RunConfig, io: CliIo): Promise<RunFee
   }
   if (config.timeframe !== undefined) {
     const timeframe = parseTimeframe(config.timeframe);
-    series = series.map((s) => resampleBars(s, timeframe, zone).bars);
+    series = series.map((s) => (fromSource.has(s) ? s : resampleBars(s, timeframe, zone).bars));
   }
   if (config.from !== undefined || config.to !== undefined) {
     // A symbol without bars in the window (listed after it, delisted before it) takes no part.
@@ -269,7 +319,7 @@ export async function executeRun(config: RunConfig, io: CliIo): Promise<Complete
   const { loaded, params } = await loadRunStrategy(config);
   if (isPortfolioStrategy(loaded.strategy)) return executePortfolioRun(config, io, loaded, params);
   const strategy = loaded.strategy;
-  const { bars, label } = await loadRunBars(config, io);
+  const { bars, label, market } = await loadRunBars(config, io);
   // Progress goes to stderr on a TTY only, and only runs long enough to report any load it.
   const progress = bars.length > PROGRESS_INTERVAL_BARS ? await startProgress(io, { unit: 'bars', quiet: config.output.quiet }) : undefined;
   let result: RunResult;
@@ -290,7 +340,7 @@ export async function executeRun(config: RunConfig, io: CliIo): Promise<Complete
   const meta: RunMeta = {
     btVersion: btVersion(),
     strategy: strategyMeta(loaded),
-    data: { file: portablePath(label), sha256: bars.source.sha256, dialect: bars.source.dialect },
+    data: { file: portablePath(label), sha256: bars.source.sha256, dialect: bars.source.dialect, ...(market === undefined ? {} : { market }) },
     conventions: conventionsOf(config),
   };
   return { config, strategy: loaded, result, metrics, meta, document: buildRunDocument(result, metrics, meta) };
