@@ -258,6 +258,7 @@ function addSearchCommands(program: Command, io: CliIo, setExitCode: (code: numb
         .description('search strategy parameters (grid, random or genetic) in parallel and rank the runs by a metric; heatmap for two parameters'),
     ),
   )
+    .option('--common-start', 'every run decides from 1 + the largest warm-up in the search space, so all cover the same window (default: each run from its own first decision bar, exactly as bt run)')
     .option('--top <n>', 'rows of the top-runs table (default 10)')
     .option('--heatmap <row,column>', 'the two searched parameters of the heatmap (default: the two searched, when exactly two vary)')
     .option('--shard <K/N>', 'run only slice K of N of the search (grid or random) and write its runs as JSON Lines for "bt merge"')
@@ -267,7 +268,8 @@ function addSearchCommands(program: Command, io: CliIo, setExitCode: (code: numb
     .option('-q, --quiet', 'print only the top-runs table; no status line or progress bar')
     .addHelpText(
       'after',
-      `\nAll runs decide from the same bar, 1 + the largest warm-up in the search space, so they cover the same window.\n` +
+      `\nEach run decides from its own first decision bar (1 + its warm-up), exactly as bt run with its parameters, so a row\n` +
+        `reproduces with bt run; --common-start makes all runs decide from 1 + the largest warm-up, over the same window.\n` +
         `Runs are ranked by the objective (null, or fewer than --min-trades trades, last); ties keep the search order.\n` +
         `Ctrl-C stops the workers, writes the runs that finished (marked "incomplete": true) and exits 130.\n\n${EXIT_CODE_HELP}\n\n` +
         `Examples:\n  bt optimize --strategy sma-cross --param fast=5:50:5 --param slow=20:200:10 --constraint "fast < slow" --maximize sharpe\n` +

@@ -14,7 +14,10 @@ import { compareRuns, objectiveValue, type Objective } from './objective.js';
 import type { ParamValue } from './search-space.js';
 
 /** Version of the optimize document layout; bumped on any incompatible change. */
-export const OPTIMIZE_SCHEMA_VERSION = 1;
+export const OPTIMIZE_SCHEMA_VERSION = 2;
+
+/** Where the runs of a search start deciding (see `OptimizeHeader.start`). */
+export type DecisionStart = 'per-trial' | 'common';
 
 /** The search methods. */
 export type SearchMethod = 'grid' | 'random' | 'genetic';
@@ -78,10 +81,17 @@ export interface OptimizeHeader {
     readonly population: number | null;
     readonly generations: number | null;
   };
+  /**
+   * Where each run starts deciding: `per-trial` (the default) at its own first decision bar,
+   * 1 + its own warm-up, exactly as `bt run` with its parameters, so a row reproduces with
+   * `bt run`; `common` (`--common-start`) every run from 1 + the largest warm-up in the search
+   * space, so all runs cover the same window.
+   */
+  readonly start: DecisionStart;
   /** Largest warm-up in the search space [bars]. */
   readonly warmupBars: number;
-  /** First decision bar of every run: 1 + warmupBars. */
-  readonly firstDecisionBar: number;
+  /** With `start: 'common'`, the first decision bar of every run (1 + warmupBars); null per trial. */
+  readonly firstDecisionBar: number | null;
   readonly objective: Objective;
   readonly seed: number | null;
 }
@@ -126,6 +136,7 @@ export function buildOptimizeDocument(header: OptimizeHeader, runs: readonly Tri
     data: header.data,
     conventions: header.conventions,
     search: header.search,
+    start: header.start,
     warmupBars: header.warmupBars,
     firstDecisionBar: header.firstDecisionBar,
     objective: header.objective,

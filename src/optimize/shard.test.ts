@@ -11,6 +11,7 @@ const header: OptimizeHeader = {
   data: { file: 'x.csv', sha256: 'abc', dialect: 'csv', symbol: 'X', bars: 10, start: 0, end: 9 },
   conventions: { initialCash: 1 },
   search: { method: 'grid', params: { p: [0, 1, 2, 3, 4, 5, 6] }, fixed: {}, constraints: [], combinations: 7, valid: 7, ruledOutByConstraint: 0, ruledOutByStrategy: 0, plannedTrials: 7, population: null, generations: null },
+  start: 'common',
   warmupBars: 0,
   firstDecisionBar: 1,
   objective: { key: 'sharpe', direction: 'maximize', minTrades: null },

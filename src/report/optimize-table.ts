@@ -55,7 +55,9 @@ export function renderOptimizeHeader(doc: OptimizeDocument, chalk: ChalkInstance
     chalk.dim(
       `${search.combinations} combinations, ${search.valid} valid${ruledOut.length > 0 ? ` (${ruledOut.join(', ')})` : ''} · ${doc.counts.evaluated} runs${doc.counts.withoutObjective > 0 ? `, ${doc.counts.withoutObjective} without an objective value` : ''} · objective: ${objective}`,
     ),
-    `all runs decide from bar ${firstBar}: 1 + the largest warm-up in the search space (${doc.warmupBars} bars), so every run covers the same window`,
+    firstBar === null
+      ? `each run decides from its own first decision bar (1 + its warm-up; the largest is ${doc.warmupBars} bars), so a row equals bt run with its parameters`
+      : `all runs decide from bar ${firstBar}: 1 + the largest warm-up in the search space (${doc.warmupBars} bars), so every run covers the same window (--common-start)`,
   ].join('\n');
 }
 

@@ -40,21 +40,43 @@ describe('bt optimize', () => {
     gridJson = (await ok([...GRID, '--json', '--workers', '1'])).stdout;
   });
 
-  it('prints the search, the shared first decision bar, the top runs and a heatmap', async () => {
+  it('prints the search, where runs start deciding, the top runs and a heatmap', async () => {
     const { stdout, stderr } = await ok([...GRID, '--maximize', 'sharpe', '--workers', '1']);
     const lines = stdout.split('\n');
     expect(lines[0]).toBe('sma-cross on SP500-2000 · data/sp500-2000.csv · 5105 bars 2000-01-03 → 2020-04-17');
     expect(lines[1]).toBe('cash 100,000.00 · commission 0.10% · fills next-open · sizing all-in');
     expect(lines[2]).toBe('grid search over fast ∈ {5, 10, … 50 (10 values)} × slow ∈ {20, 40, … 200 (10 values)} · fixed direction=long-only');
     expect(lines[3]).toBe('100 combinations, 90 valid (10 ruled out by --constraint) · 90 runs · objective: maximize sharpe');
-    expect(lines[4]).toBe('all runs decide from bar 200: 1 + the largest warm-up in the search space (199 bars), so every run covers the same window');
+    expect(lines[4]).toBe('each run decides from its own first decision bar (1 + its warm-up; the largest is 199 bars), so a row equals bt run with its parameters');
     expect(stdout).toContain('Top 10 of 90 runs by sharpe ratio');
     expect(stdout).toMatch(/│\s+1 │\s+\d+ │\s+\d+ │\s+-?\d\.\d{3} │/);
     expect(stdout).toContain('Heatmap of sharpe ratio: rows fast, columns slow');
     expect(stdout).toMatch(/fast \\ slow\s+20\s+40\s+60/);
     expect(stdout, 'no colour: shaded cells').toMatch(/[░▒▓█]-?\d\.\d\d/);
     expect(stdout).not.toMatch(/\u001b\[/);
+    expect(stderr).toBe('bt optimize: 90 runs of sma-cross on 1 worker; each run decides from its own first decision bar, as bt run does\n');
+  });
+
+  it('--common-start makes every run decide from 1 + the largest warm-up (issue 16)', async () => {
+    const { stdout, stderr } = await ok([...GRID, '--common-start', '--workers', '1', '--top', '1']);
+    expect(stdout.split('\n')[4]).toBe('all runs decide from bar 200: 1 + the largest warm-up in the search space (199 bars), so every run covers the same window (--common-start)');
     expect(stderr).toBe('bt optimize: 90 runs of sma-cross on 1 worker; all runs decide from bar 200\n');
+    const common = JSON.parse((await ok([...GRID, '--common-start', '--json', '--workers', '1'])).stdout);
+    expect(common).toMatchObject({ start: 'common', warmupBars: 199, firstDecisionBar: 200 });
+    const found = common.runs.find((r: { params: { fast: number; slow: number } }) => r.params.fast === 10 && r.params.slow === 40);
+    const single = JSON.parse((await runCli(['run', '--strategy', 'sma-cross', '--strat', 'fast=10,slow=40', '--json'])).stdout);
+    expect(single.conventions.firstDecisionBar, 'bt run decides from its own first decision bar').toBe(40);
+    expect(found.metrics.tradeCount, 'the common window leaves out the trades before bar 200').toBeLessThan(single.metrics.tradeCount);
+  });
+
+  it('every row of a grid equals bt run with its parameters, to the last digit (issue 16)', async () => {
+    const doc = JSON.parse(gridJson);
+    expect(doc.runs).toHaveLength(90);
+    for (const row of doc.runs as { params: { fast: number; slow: number }; metrics: Record<string, number | null> }[]) {
+      const single = await runCli(['run', '--strategy', 'sma-cross', '--strat', `fast=${row.params.fast},slow=${row.params.slow}`, '--json']);
+      expect(single.code, single.stderr).toBe(0);
+      expect(row.metrics, `fast=${row.params.fast},slow=${row.params.slow}`).toEqual(JSON.parse(single.stdout).metrics);
+    }
   });
 
   it('puts the longer parameter on the heatmap rows when the grid would be wider than the terminal', async () => {
@@ -101,11 +123,13 @@ describe('bt optimize', () => {
 
   it('--json prints the OptimizeResult document: stable keys, ranked runs, best first, no NaN', () => {
     const doc = JSON.parse(gridJson);
-    expect(Object.keys(doc)).toEqual(['schemaVersion', 'kind', 'btVersion', 'strategy', 'data', 'conventions', 'search', 'warmupBars', 'firstDecisionBar', 'objective', 'seed', 'incomplete', 'counts', 'best', 'runs']);
+    expect(Object.keys(doc)).toEqual(['schemaVersion', 'kind', 'btVersion', 'strategy', 'data', 'conventions', 'search', 'start', 'warmupBars', 'firstDecisionBar', 'objective', 'seed', 'incomplete', 'counts', 'best', 'runs']);
     expect(doc.objective).toEqual({ key: 'sharpe', direction: 'maximize', minTrades: null });
     expect(doc.seed).toBeNull();
     expect(doc.incomplete).toBe(false);
-    expect(doc.firstDecisionBar).toBe(200);
+    expect(doc.start).toBe('per-trial');
+    expect(doc.warmupBars).toBe(199);
+    expect(doc.firstDecisionBar, 'no common first decision bar').toBeNull();
     expect(doc.search).toMatchObject({ method: 'grid', combinations: 100, valid: 90, ruledOutByConstraint: 10, constraints: ['fast < slow'] });
     expect(doc.runs).toHaveLength(90);
     expect(doc.best).toEqual(doc.runs[0]);
@@ -146,7 +170,7 @@ describe('bt optimize', () => {
     const args = ['--strategy', 'sma-cross', '--param', 'fast=2:60:2', '--param', 'slow=20:300:10', '--constraint', 'fast < slow', '--method', 'genetic', '--population', '12', '--generations', '4', '--seed', '9', '--json'];
     const first = await ok([...args, '--workers', '1']);
     const a = first.stdout;
-    expect(first.stderr, 'repeated combinations are not run again').toBe('bt optimize: up to 48 runs of sma-cross on 1 worker; all runs decide from bar 300\n');
+    expect(first.stderr, 'repeated combinations are not run again').toBe('bt optimize: up to 48 runs of sma-cross on 1 worker; each run decides from its own first decision bar, as bt run does\n');
     expect((await ok([...args, '--workers', '2'])).stdout).toBe(a);
     const doc = JSON.parse(a);
     expect(doc.search).toMatchObject({ method: 'genetic', population: 12, generations: 4, plannedTrials: 48 });
@@ -174,7 +198,8 @@ describe('bt optimize', () => {
     expect(csv).toHaveLength(91);
     const best = JSON.parse(readFileSync(join(out, 'best.json'), 'utf8'));
     expect(best.params).toEqual(JSON.parse(gridJson).best.params);
-    expect(best.firstDecisionBar).toBe(200);
+    expect(best.start).toBe('per-trial');
+    expect(best.firstDecisionBar).toBeNull();
   });
 
   it('--report writes the HTML report of the best run with the heatmap, the same bytes every time', async () => {

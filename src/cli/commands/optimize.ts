@@ -24,7 +24,7 @@ import { buildHeatmap, coarsenHeatmap, heatmapAxes, type Heatmap } from '../../o
 import { DEFAULT_OBJECTIVE_KEY, parseMetricKey, type Objective } from '../../optimize/objective.js';
 import { TrialPool } from '../../optimize/pool.js';
 import { MAX_SEED } from '../../optimize/prng.js';
-import { buildOptimizeDocument, type OptimizeDocument, type OptimizeHeader } from '../../optimize/result.js';
+import { buildOptimizeDocument, type DecisionStart, type OptimizeDocument, type OptimizeHeader } from '../../optimize/result.js';
 import { methodSeed, plannedTrials, probeSearchWarmup, runSearch, type MethodSettings, type SearchOutcome, type Shard } from '../../optimize/search.js';
 import { buildSearchSpace, paramsAt, type ParamValue, type SearchSpace } from '../../optimize/search-space.js';
 import { parseShard, shardJsonLines } from '../../optimize/shard.js';
@@ -56,6 +56,8 @@ export interface SearchFlags {
   seed?: string;
   minTrades?: string;
   workers?: string;
+  /** `bt optimize --common-start`. */
+  commonStart?: boolean;
 }
 
 /** Flags of `bt optimize`. */
@@ -71,6 +73,8 @@ export interface SearchSettings {
   readonly method: MethodSettings;
   /** Worker threads requested with `--workers` (1 = in-process); undefined = automatic. */
   readonly workers: number | undefined;
+  /** Where runs start deciding: each at its own first decision bar (default) or all at the common one (`--common-start`). */
+  readonly start: DecisionStart;
 }
 
 /**
@@ -135,7 +139,7 @@ export function parseSearchSettings(flags: SearchFlags): SearchSettings {
     throw new UsageError('BT_BAD_VALUE', `--method: expected grid, random or genetic, got "${name}"`, { location: { flag: '--method' } });
   }
   const workers = flags.workers === undefined ? undefined : wholeNumber(flags.workers, '--workers', 1, 1, 1024);
-  return { objective, method, workers };
+  return { objective, method, workers, start: flags.commonStart === true ? 'common' : 'per-trial' };
 }
 
 /** The engine settings of every trial, from the run config (exactly as `bt run` sets them). */
@@ -258,8 +262,9 @@ export function describeInputs(search: PreparedSearch, bars: BarSeries, label: s
   };
 }
 
-/** The document header of a search. */
+/** The document header of a search whose runs start as `search.settings.start` says. */
 export function buildHeader(search: PreparedSearch, bars: BarSeries, label: string, warmup: SearchWarmup): OptimizeHeader {
+  const start = search.settings.start;
   const { space, valid, settings } = search;
   const method = settings.method;
   const params: Record<string, readonly ParamValue[]> = {};
@@ -279,8 +284,9 @@ export function buildHeader(search: PreparedSearch, bars: BarSeries, label: stri
       population: method.method === 'genetic' ? method.population : null,
       generations: method.method === 'genetic' ? method.generations : null,
     },
+    start,
     warmupBars: warmup.warmupBars,
-    firstDecisionBar: warmup.firstDecisionBar,
+    firstDecisionBar: start === 'common' ? warmup.firstDecisionBar : null,
     objective: { key: settings.objective.key, direction: settings.objective.direction, minTrades: settings.objective.minTrades },
     seed: methodSeed(method),
   };
@@ -313,10 +319,13 @@ export async function withInterrupt<T>(body: (signal: AbortSignal) => Promise<T>
   }
 }
 
-/** Reruns one combination in full (for the HTML report), deciding from the shared first decision bar. */
-export function rerun(search: PreparedSearch, bars: BarSeries, params: Readonly<Record<string, unknown>>, firstDecisionBar: number): { run: RunResult; metrics: Metrics } {
+/**
+ * Reruns one combination in full (for the HTML report), deciding from `firstDecisionBar` (the
+ * common one) or, when null, from its own first decision bar as `bt run` does.
+ */
+export function rerun(search: PreparedSearch, bars: BarSeries, params: Readonly<Record<string, unknown>>, firstDecisionBar: number | null): { run: RunResult; metrics: Metrics } {
   const strategy = search.loaded.strategy;
-  const run = runBacktest(bars, strategy, params as ParamValues<typeof strategy.params>, { ...trialRunOptions(search.config), minFirstDecisionBar: firstDecisionBar });
+  const run = runBacktest(bars, strategy, params as ParamValues<typeof strategy.params>, { ...trialRunOptions(search.config), minFirstDecisionBar: firstDecisionBar ?? 0 });
   const metrics = computeMetrics({ time: bars.time, close: bars.close, equity: run.equity, trades: run.trades, firstDecisionBar: run.firstDecisionBar });
   return { run, metrics };
 }
@@ -345,6 +354,7 @@ export function parseTop(raw: string | undefined): number {
 export function resultFiles(doc: OptimizeDocument, dir: string): { path: string; content: string }[] {
   const best = {
     objective: doc.objective,
+    start: doc.start,
     firstDecisionBar: doc.firstDecisionBar,
     incomplete: doc.incomplete,
     params: doc.best?.params ?? null,
@@ -484,13 +494,13 @@ export async function optimizeCommand(flags: OptimizeFlags, globals: GlobalFlags
       header = buildHeader(search, bars, label, warmup);
       if (!output.quiet) {
         io.stderr.write(
-          `bt optimize: ${settings.method.method === 'genetic' ? 'up to ' : ''}${total} run${total === 1 ? '' : 's'} of ${search.loaded.strategy.name}${shard === undefined ? '' : ` (shard ${shard.index}/${shard.count})`} on ${evaluator.parallelism} worker${evaluator.parallelism === 1 ? '' : 's'}; all runs decide from bar ${warmup.firstDecisionBar}\n`,
+          `bt optimize: ${settings.method.method === 'genetic' ? 'up to ' : ''}${total} run${total === 1 ? '' : 's'} of ${search.loaded.strategy.name}${shard === undefined ? '' : ` (shard ${shard.index}/${shard.count})`} on ${evaluator.parallelism} worker${evaluator.parallelism === 1 ? '' : 's'}; ${settings.start === 'common' ? `all runs decide from bar ${warmup.firstDecisionBar}` : 'each run decides from its own first decision bar, as bt run does'}\n`,
         );
       }
       const progress = await startSearchProgress(io, output.quiet);
       try {
         return await runSearch(
-          { space: search.space, valid: search.valid, method: settings.method, objective: settings.objective, window, firstDecisionBar: warmup.firstDecisionBar, shard },
+          { space: search.space, valid: search.valid, method: settings.method, objective: settings.objective, window, firstDecisionBar: settings.start === 'common' ? warmup.firstDecisionBar : 0, shard },
           { evaluator, signal, onProgress: (done, all) => progress.update(done, all) },
         );
       } finally {
