@@ -241,11 +241,23 @@ function addSearchOptions(command: Command): Command {
     .option('--maximize <metric>', 'metric key to maximize (default sharpe; see the README metrics table)')
     .option('--minimize <metric>', 'metric key to minimize instead, e.g. maxDrawdown')
     .option('--min-trades <n>', 'runs with fewer closed trades get no objective value (ranked last)')
-    .addOption(new Option('--method <method>', 'grid: every valid combination; random: --trials draws; genetic: --population x --generations (default grid)').choices(['grid', 'random', 'genetic']))
-    .option('--trials <n>', 'random search: number of distinct combinations to draw (default 100)')
+    .addOption(
+      new Option('--method <method>', 'grid: every valid combination; random: --trials draws; genetic: --population x --generations; tpe: Tree-structured Parzen Estimator, --trials runs (default grid)').choices([
+        'grid',
+        'random',
+        'genetic',
+        'tpe',
+      ]),
+    )
+    .option('--trials <n>', 'random and tpe search: number of distinct combinations to run (default 100)')
+    .option('--startup-trials <n>', 'tpe search: random trials before the model guides the search (default 10)')
+    .option('--batch <n>', 'tpe search: trials suggested at once and run in parallel (constant liar), 1 … 1024; the result depends on it, not on --workers (default 4)')
     .option('--population <n>', 'genetic search: individuals per generation (default 20)')
     .option('--generations <n>', 'genetic search: generations, the first one random (default 10)')
-    .option('--seed <n>', 'random and genetic search: seed, 0 … 4294967295; same seed, same result (default 1)')
+    .option('--crossover-rate <rate>', 'genetic search: probability that a child mixes its parents (else copies one), 0 … 1 or 0% … 100% (default 1)')
+    .option('--mutation-rate <rate>', 'genetic search: probability that each gene of a child mutates, 0 … 1 or 0% … 100% (default 1 / number of searched parameters)')
+    .option('--elite <n>', 'genetic search: best individuals kept unchanged each generation, 0 … population − 1 (default population / 10, at least 1)')
+    .option('--seed <n>', 'random, genetic and tpe search: seed, 0 … 4294967295; same seed, same result (default 1)')
     .option('--workers <n>', 'worker threads; 1 runs in this process (default: one per core, or 1 for a small search under 8 million bar-steps (runs × bars))');
 }
 

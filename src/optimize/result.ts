@@ -20,7 +20,7 @@ export const OPTIMIZE_SCHEMA_VERSION = 2;
 export type DecisionStart = 'per-trial' | 'common';
 
 /** The search methods. */
-export type SearchMethod = 'grid' | 'random' | 'genetic';
+export type SearchMethod = 'grid' | 'random' | 'genetic' | 'tpe';
 
 /** One evaluated combination. */
 export interface OptimizeRun {
@@ -80,6 +80,13 @@ export interface OptimizeHeader {
     readonly plannedTrials: number;
     readonly population: number | null;
     readonly generations: number | null;
+    /** Genetic: crossover probability [fraction], per-gene mutation probability [fraction], individuals kept; null otherwise. */
+    readonly crossoverRate: number | null;
+    readonly mutationRate: number | null;
+    readonly elite: number | null;
+    /** TPE: random trials before the model, and trials suggested at once; null otherwise. */
+    readonly startupTrials: number | null;
+    readonly batch: number | null;
   };
   /**
    * Where each run starts deciding: `per-trial` (the default) at its own first decision bar,

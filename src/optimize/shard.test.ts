@@ -10,7 +10,7 @@ const header: OptimizeHeader = {
   strategy: { name: 's', source: 's', kind: 'builtin', sha256: '' },
   data: { file: 'x.csv', sha256: 'abc', dialect: 'csv', symbol: 'X', bars: 10, start: 0, end: 9 },
   conventions: { initialCash: 1 },
-  search: { method: 'grid', params: { p: [0, 1, 2, 3, 4, 5, 6] }, fixed: {}, constraints: [], combinations: 7, valid: 7, ruledOutByConstraint: 0, ruledOutByStrategy: 0, plannedTrials: 7, population: null, generations: null },
+  search: { method: 'grid', params: { p: [0, 1, 2, 3, 4, 5, 6] }, fixed: {}, constraints: [], combinations: 7, valid: 7, ruledOutByConstraint: 0, ruledOutByStrategy: 0, plannedTrials: 7, population: null, generations: null, crossoverRate: null, mutationRate: null, elite: null, startupTrials: null, batch: null },
   start: 'common',
   warmupBars: 0,
   firstDecisionBar: 1,

@@ -37,7 +37,9 @@ export function renderOptimizeHeader(doc: OptimizeDocument, chalk: ChalkInstance
       ? 'grid search'
       : search.method === 'random'
         ? `random search, ${search.plannedTrials} trials, seed ${doc.seed}`
-        : `genetic search, population ${search.population}, ${search.generations} generations, seed ${doc.seed}`;
+        : search.method === 'tpe'
+          ? `TPE search, ${search.plannedTrials} trials (${search.startupTrials} random first, batches of ${search.batch}), seed ${doc.seed}`
+          : `genetic search, population ${search.population}, ${search.generations} generations, seed ${doc.seed}`;
   const fixed = Object.entries(search.fixed).map(([k, v]) => `${k}=${String(v)}`);
   const firstBar = doc.firstDecisionBar;
   const objective = `${doc.objective.direction} ${doc.objective.key}${doc.objective.minTrades === null ? '' : ` (runs with fewer than ${doc.objective.minTrades} trades excluded)`}`;

@@ -103,7 +103,7 @@ export function renderWalkForward(header: OptimizeHeader, windowing: Windowing, 
   const parts: string[] = [];
   if (!quiet) {
     const { data, search } = header;
-    const method = search.method === 'grid' ? 'grid search' : search.method === 'random' ? `random search (${search.plannedTrials} trials, seed ${header.seed})` : `genetic search (population ${search.population}, ${search.generations} generations, seed ${header.seed})`;
+    const method = search.method === 'grid' ? 'grid search' : search.method === 'random' ? `random search (${search.plannedTrials} trials, seed ${header.seed})` : search.method === 'tpe' ? `TPE search (${search.plannedTrials} trials, seed ${header.seed})` : `genetic search (population ${search.population}, ${search.generations} generations, seed ${header.seed})`;
     parts.push(
       [
         `${chalk.bold(header.strategy.name)} on ${chalk.bold(data.symbol)} · ${data.file} · ${data.bars} bars`,

@@ -12,7 +12,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { RunConfig, RunFlags } from '../../config/run-config.js';
-import { parsePositive, type ValueOrigin } from '../../config/values.js';
+import { parsePositive, parseRate, type ValueOrigin } from '../../config/values.js';
 import type { BarSeries } from '../../data/bar-series.js';
 import { runBacktest, type RunResult } from '../../engine/run-backtest.js';
 import { InterruptedError, UsageError } from '../../errors.js';
@@ -20,12 +20,13 @@ import { computeMetrics, type Metrics } from '../../metrics/index.js';
 import { parseConstraint, type Constraint } from '../../optimize/constraint.js';
 import type { TrialRunOptions } from '../../optimize/evaluate.js';
 import { InProcessEvaluator, type TrialEvaluator } from '../../optimize/evaluator.js';
+import { defaultElite } from '../../optimize/genetic.js';
 import { buildHeatmap, coarsenHeatmap, heatmapAxes, type Heatmap } from '../../optimize/heatmap.js';
 import { DEFAULT_OBJECTIVE_KEY, parseMetricKey, type Objective } from '../../optimize/objective.js';
 import { TrialPool } from '../../optimize/pool.js';
 import { MAX_SEED } from '../../optimize/prng.js';
 import { buildOptimizeDocument, type DecisionStart, type OptimizeDocument, type OptimizeHeader } from '../../optimize/result.js';
-import { methodSeed, plannedTrials, probeSearchWarmup, runSearch, type MethodSettings, type SearchOutcome, type Shard } from '../../optimize/search.js';
+import { isSequentialMethod, methodSeed, plannedTrials, probeSearchWarmup, runSearch, shardSequentialError, type MethodSettings, type SearchOutcome, type Shard } from '../../optimize/search.js';
 import { buildSearchSpace, paramsAt, type ParamValue, type SearchSpace } from '../../optimize/search-space.js';
 import { parseShard, shardJsonLines } from '../../optimize/shard.js';
 import { validCombinations, type ValidCombinations } from '../../optimize/valid-combinations.js';
@@ -54,6 +55,11 @@ export interface SearchFlags {
   population?: string;
   generations?: string;
   seed?: string;
+  startupTrials?: string;
+  batch?: string;
+  crossoverRate?: string;
+  mutationRate?: string;
+  elite?: string;
   minTrades?: string;
   workers?: string;
   /** `bt optimize --common-start`. */
@@ -99,6 +105,11 @@ function wholeNumber(raw: string | undefined, flag: string, fallback: number, mi
   return value;
 }
 
+/** Random trials before TPE uses its model (`--startup-trials`; Optuna's default). */
+export const DEFAULT_STARTUP_TRIALS = 10;
+/** TPE trials suggested at once (`--batch`): runs in parallel, the same for any --workers. */
+export const DEFAULT_TPE_BATCH = 4;
+
 /**
  * Parses the objective, method and worker flags.
  * @throws UsageError `BT_FLAG_CONFLICT` (--maximize with --minimize; a method's flag with
@@ -126,17 +137,39 @@ export function parseSearchSettings(flags: SearchFlags): SearchSettings {
       });
     }
   };
-  misplaced('--trials', flags.trials, 'random');
+  misplaced('--trials', flags.trials, 'random|tpe');
+  misplaced('--startup-trials', flags.startupTrials, 'tpe');
+  misplaced('--batch', flags.batch, 'tpe');
   misplaced('--population', flags.population, 'genetic');
   misplaced('--generations', flags.generations, 'genetic');
-  misplaced('--seed', flags.seed, 'random|genetic');
+  misplaced('--crossover-rate', flags.crossoverRate, 'genetic');
+  misplaced('--mutation-rate', flags.mutationRate, 'genetic');
+  misplaced('--elite', flags.elite, 'genetic');
+  misplaced('--seed', flags.seed, 'random|genetic|tpe');
   let method: MethodSettings;
   if (name === 'grid') method = { method: 'grid' };
   else if (name === 'random') method = { method: 'random', trials: wholeNumber(flags.trials, '--trials', 100, 1), seed };
   else if (name === 'genetic') {
-    method = { method: 'genetic', population: wholeNumber(flags.population, '--population', 20, 2, 100_000), generations: wholeNumber(flags.generations, '--generations', 10, 1, 100_000), seed };
+    const population = wholeNumber(flags.population, '--population', 20, 2, 100_000);
+    method = {
+      method: 'genetic',
+      population,
+      generations: wholeNumber(flags.generations, '--generations', 10, 1, 100_000),
+      seed,
+      ...(flags.crossoverRate === undefined ? {} : { crossoverRate: parseRate(flags.crossoverRate, origin('--crossover-rate'), 1) }),
+      ...(flags.mutationRate === undefined ? {} : { mutationRate: parseRate(flags.mutationRate, origin('--mutation-rate'), 1) }),
+      ...(flags.elite === undefined ? {} : { elite: wholeNumber(flags.elite, '--elite', 1, 0, population - 1) }),
+    };
+  } else if (name === 'tpe') {
+    method = {
+      method: 'tpe',
+      trials: wholeNumber(flags.trials, '--trials', 100, 1),
+      startupTrials: wholeNumber(flags.startupTrials, '--startup-trials', DEFAULT_STARTUP_TRIALS, 1),
+      batch: wholeNumber(flags.batch, '--batch', DEFAULT_TPE_BATCH, 1, 1024),
+      seed,
+    };
   } else {
-    throw new UsageError('BT_BAD_VALUE', `--method: expected grid, random or genetic, got "${name}"`, { location: { flag: '--method' } });
+    throw new UsageError('BT_BAD_VALUE', `--method: expected grid, random, genetic or tpe, got "${name}"`, { location: { flag: '--method' } });
   }
   const workers = flags.workers === undefined ? undefined : wholeNumber(flags.workers, '--workers', 1, 1, 1024);
   return { objective, method, workers, start: flags.commonStart === true ? 'common' : 'per-trial' };
@@ -283,6 +316,11 @@ export function buildHeader(search: PreparedSearch, bars: BarSeries, label: stri
       plannedTrials: search.plannedTrials,
       population: method.method === 'genetic' ? method.population : null,
       generations: method.method === 'genetic' ? method.generations : null,
+      crossoverRate: method.method === 'genetic' ? (method.crossoverRate ?? 1) : null,
+      mutationRate: method.method === 'genetic' ? (method.mutationRate ?? 1 / space.axes.length) : null,
+      elite: method.method === 'genetic' ? (method.elite ?? defaultElite(method.population)) : null,
+      startupTrials: method.method === 'tpe' ? method.startupTrials : null,
+      batch: method.method === 'tpe' ? method.batch : null,
     },
     start,
     warmupBars: warmup.warmupBars,
@@ -457,12 +495,7 @@ export async function optimizeCommand(flags: OptimizeFlags, globals: GlobalFlags
   const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
   const output: ResultOutput = { json: config.output.json, out: config.output.out, quiet: config.output.quiet, top: parseTop(flags.top), heatmap: flags.heatmap };
   if (shard !== undefined) {
-    if (settings.method.method === 'genetic') {
-      throw new UsageError('BT_SHARD_GENETIC', '--shard cannot split a genetic search: each generation depends on the results of the one before', {
-        hint: 'shard a grid or random search (--method grid|random), or run the genetic search on one machine',
-        location: { flag: '--shard' },
-      });
-    }
+    if (isSequentialMethod(settings.method)) throw shardSequentialError(settings.method.method);
     const conflict = config.output.json ? '--json' : config.output.report !== undefined ? '--report' : undefined;
     if (conflict !== undefined) {
       throw new UsageError('BT_FLAG_CONFLICT', `${conflict} cannot be used with --shard: a shard writes JSON Lines for "bt merge"`, {
