@@ -33,6 +33,8 @@ export interface OptimizeRun {
 /** A run with its trial number (position in the search order), before ranking. */
 export interface TrialRun extends OptimizeRun {
   readonly trial: number;
+  /** The run's return blocks when the search collected them (`ReturnBlocksSpec`; never in documents). */
+  readonly blocks?: Float64Array;
 }
 
 /** The result of an optimization (STYLE.md: always this shape). */

@@ -11,7 +11,7 @@
  */
 import { sliceBars, type BarSeries } from '../data/bar-series.js';
 import { UsageError } from '../errors.js';
-import { decodeMetrics } from './evaluate.js';
+import { decodeMetrics, type ReturnBlocksSpec } from './evaluate.js';
 import { isAbortError, type BarWindow, type TrialEvaluator } from './evaluator.js';
 import { geneticSearch } from './genetic.js';
 import { objectiveValue, type Objective } from './objective.js';
@@ -62,6 +62,8 @@ export interface SearchPlan {
   /** First decision bar of every run, within the window. */
   readonly firstDecisionBar: number;
   readonly shard?: Shard;
+  /** Collect each run's return blocks (for PBO and the Deflated Sharpe Ratio) into `TrialRun.blocks`. */
+  readonly returns?: ReturnBlocksSpec;
 }
 
 /** How the search reports and stops. */
@@ -176,14 +178,19 @@ export async function runSearch(plan: SearchPlan, control: SearchControl): Promi
         next += batch.length;
         const params = batch.map((item) => paramsAt(space, item.combination));
         let values: Float64Array;
+        let blocks: Float64Array | undefined;
         try {
-          values = await control.evaluator.evaluate(plan.window, plan.firstDecisionBar, params, control.signal);
+          ({ values, blocks } = await control.evaluator.evaluate(plan.window, plan.firstDecisionBar, params, control.signal, plan.returns));
         } catch (error) {
           if (isAbortError(error) || control.signal?.aborted === true) interrupted = true;
           else failure ??= error;
           return;
         }
-        batch.forEach((item, t) => records.set(item.trial, { trial: item.trial, params: params[t] as Record<string, ParamValue>, metrics: decodeMetrics(values, t) }));
+        const width = plan.returns === undefined ? 0 : 2 * plan.returns.splits;
+        batch.forEach((item, t) => {
+          const run: TrialRun = { trial: item.trial, params: params[t] as Record<string, ParamValue>, metrics: decodeMetrics(values, t) };
+          records.set(item.trial, blocks === undefined ? run : { ...run, blocks: blocks.slice(t * width, (t + 1) * width) });
+        });
         done += batch.length;
         control.onProgress?.(done, total);
       }
