@@ -270,6 +270,8 @@ function addSearchCommands(program: Command, io: CliIo, setExitCode: (code: numb
         .description('search strategy parameters (grid, random or genetic) in parallel and rank the runs by a metric; heatmap for two parameters'),
     ),
   )
+    .option('--pbo', 'probability of backtest overfitting by combinatorially symmetric cross-validation (CSCV) over the runs\' per-bar returns')
+    .option('--pbo-splits <n>', 'with --pbo: blocks S the bars are cut into, even, 2 … 20; C(S, S/2) combinations (default 16)')
     .option('--common-start', 'every run decides from 1 + the largest warm-up in the search space, so all cover the same window (default: each run from its own first decision bar, exactly as bt run)')
     .option('--top <n>', 'rows of the top-runs table (default 10)')
     .option('--heatmap <row,column>', 'the two searched parameters of the heatmap (default: the two searched, when exactly two vary)')

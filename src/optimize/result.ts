@@ -10,6 +10,7 @@
  * shards give exactly the unsharded document.
  */
 import type { MetricValuesRecord } from './evaluate.js';
+import type { OverfittingReport } from './overfitting.js';
 import { compareRuns, objectiveValue, type Objective } from './objective.js';
 import type { ParamValue } from './search-space.js';
 
@@ -117,6 +118,11 @@ export interface OptimizeDocument extends OptimizeHeader, OptimizeResult {
     /** Runs without an objective value (metric unavailable, or fewer trades than minTrades). */
     readonly withoutObjective: number;
   };
+  /**
+   * Deflated Sharpe Ratio and PBO (`optimize/overfitting.ts`); null where the bars are not at
+   * hand (`bt merge`, which otherwise gives the unsharded document).
+   */
+  readonly overfitting: OverfittingReport | null;
 }
 
 /** Ranks trial runs best first (see the module comment). */
@@ -135,7 +141,7 @@ export function buildOptimizeResult(objective: Objective, seed: number | null, r
 }
 
 /** Builds the document (fixed key order) from the header and unranked trial runs. */
-export function buildOptimizeDocument(header: OptimizeHeader, runs: readonly TrialRun[], incomplete: boolean): OptimizeDocument {
+export function buildOptimizeDocument(header: OptimizeHeader, runs: readonly TrialRun[], incomplete: boolean, overfitting: OverfittingReport | null = null): OptimizeDocument {
   const result = buildOptimizeResult(header.objective, header.seed, runs);
   return {
     schemaVersion: OPTIMIZE_SCHEMA_VERSION,
@@ -155,6 +161,7 @@ export function buildOptimizeDocument(header: OptimizeHeader, runs: readonly Tri
       evaluated: runs.length,
       withoutObjective: runs.filter((run) => objectiveValue(header.objective, run.metrics) === null).length,
     },
+    overfitting,
     best: result.best,
     runs: result.runs,
   };

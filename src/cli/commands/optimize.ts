@@ -19,7 +19,10 @@ import { InterruptedError, UsageError } from '../../errors.js';
 import { computeMetrics, type Metrics } from '../../metrics/index.js';
 import { parseConstraint, type Constraint } from '../../optimize/constraint.js';
 import type { TrialRunOptions } from '../../optimize/evaluate.js';
+import { blockCounts, type ReturnBlocksSpec } from '../../optimize/evaluate.js';
 import { InProcessEvaluator, type TrialEvaluator } from '../../optimize/evaluator.js';
+import { overfittingReport } from '../../optimize/overfitting.js';
+import { MAX_PBO_SPLITS } from '../../optimize/pbo.js';
 import { defaultElite } from '../../optimize/genetic.js';
 import { buildHeatmap, coarsenHeatmap, heatmapAxes, type Heatmap } from '../../optimize/heatmap.js';
 import { DEFAULT_OBJECTIVE_KEY, parseMetricKey, type Objective } from '../../optimize/objective.js';
@@ -33,7 +36,7 @@ import { validCombinations, type ValidCombinations } from '../../optimize/valid-
 import type { SearchWarmup } from '../../optimize/warmup.js';
 import { renderHtmlReport } from '../../report/html.js';
 import { buildRunDocument, stringifyDocument, type RunMeta } from '../../report/json.js';
-import { renderHeatmap, renderOptimizeHeader, renderTopTable, trialsCsv } from '../../report/optimize-table.js';
+import { renderHeatmap, renderOptimizeHeader, renderOverfitting, renderTopTable, trialsCsv } from '../../report/optimize-table.js';
 import { makeChalk } from '../../report/table.js';
 import { writeFilesAtomic } from '../../report/write-atomic.js';
 import { isPortfolioStrategy } from '../../strategy/define-portfolio-strategy.js';
@@ -68,6 +71,8 @@ export interface SearchFlags {
 
 /** Flags of `bt optimize`. */
 export interface OptimizeFlags extends RunFlags, SearchFlags {
+  pbo?: boolean;
+  pboSplits?: string;
   top?: string;
   heatmap?: string;
   shard?: string;
@@ -420,6 +425,8 @@ export function emitResult(doc: OptimizeDocument, output: ResultOutput, io: CliI
   const parts: string[] = [];
   if (!output.quiet) parts.push(renderOptimizeHeader(doc, chalk));
   parts.push(renderTopTable(doc, output.top, chalk));
+  const overfitting = renderOverfitting(doc, chalk);
+  if (overfitting !== '') parts.push(overfitting);
   const heatmap = documentHeatmap(doc, output.heatmap);
   if (!output.quiet && heatmap !== undefined && heatmap.best !== null) {
     const heatChalk = colour ? heatmapChalk(io) : chalk;
@@ -493,6 +500,13 @@ export async function optimizeCommand(flags: OptimizeFlags, globals: GlobalFlags
   const config = resolveRunConfig(flags);
   const settings = parseSearchSettings(flags);
   const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+  const pboSplits = parsePboSplits(flags);
+  if (shard !== undefined && pboSplits !== undefined) {
+    throw new UsageError('BT_FLAG_CONFLICT', '--pbo cannot be used with --shard: CSCV needs the returns of every run', {
+      hint: 'run the search unsharded with --pbo',
+      location: { flag: '--pbo' },
+    });
+  }
   const output: ResultOutput = { json: config.output.json, out: config.output.out, quiet: config.output.quiet, top: parseTop(flags.top), heatmap: flags.heatmap };
   if (shard !== undefined) {
     if (isSequentialMethod(settings.method)) throw shardSequentialError(settings.method.method);
@@ -514,6 +528,7 @@ export async function optimizeCommand(flags: OptimizeFlags, globals: GlobalFlags
   let outcome: SearchOutcome;
   let header: OptimizeHeader | undefined;
   let bars: BarSeries;
+  let returns: ReturnBlocksSpec | undefined;
   try {
     const loaded = await loadRunBars(config, io);
     bars = loaded.bars;
@@ -532,8 +547,9 @@ export async function optimizeCommand(flags: OptimizeFlags, globals: GlobalFlags
       }
       const progress = await startSearchProgress(io, output.quiet);
       try {
+        returns = shard === undefined ? { from: warmup.firstDecisionBar, splits: pboSplits ?? 1 } : undefined;
         return await runSearch(
-          { space: search.space, valid: search.valid, method: settings.method, objective: settings.objective, window, firstDecisionBar: settings.start === 'common' ? warmup.firstDecisionBar : 0, shard },
+          { space: search.space, valid: search.valid, method: settings.method, objective: settings.objective, window, firstDecisionBar: settings.start === 'common' ? warmup.firstDecisionBar : 0, shard, returns },
           { evaluator, signal, onProgress: (done, all) => progress.update(done, all) },
         );
       } finally {
@@ -554,20 +570,23 @@ export async function optimizeCommand(flags: OptimizeFlags, globals: GlobalFlags
     return 0;
   }
 
-  const doc = buildOptimizeDocument(header, outcome.runs, outcome.incomplete);
+  const ranked = buildOptimizeDocument(header, outcome.runs, outcome.incomplete);
+  const bestRun = ranked.best === null ? undefined : rerun(search, bars, ranked.best.params, ranked.firstDecisionBar);
+  const overfitting = overfittingReport(outcome.runs, returns!, blockCounts(returns!, bars.length), bars.time, bestRun?.run.equity ?? null, pboSplits !== undefined);
+  const doc = buildOptimizeDocument(header, outcome.runs, outcome.incomplete, overfitting);
   const notes: string[] = [];
   const heatmap = documentHeatmap(doc, output.heatmap);
   if (config.output.report !== undefined) {
-    if (doc.best === null) notes.push('no HTML report: no run has an objective value');
+    if (doc.best === null || bestRun === undefined) notes.push('no HTML report: no run has an objective value');
     else {
-      const { run, metrics } = rerun(search, bars, doc.best.params, doc.firstDecisionBar);
+      const { run, metrics } = bestRun;
       const meta: RunMeta = {
         btVersion: doc.btVersion,
         strategy: doc.strategy,
         data: { file: doc.data.file, sha256: doc.data.sha256, dialect: doc.data.dialect },
         conventions: conventionsOf(search.config),
       };
-      const html = renderHtmlReport({ run, metrics, meta, document: buildRunDocument(run, metrics, meta), heatmap });
+      const html = renderHtmlReport({ run, metrics, meta, document: buildRunDocument(run, metrics, meta), heatmap, overfitting });
       writeFilesAtomic([{ path: config.output.report, content: html }], '--report');
       notes.push(`wrote the HTML report of the best run${heatmap === undefined ? '' : ' with the heatmap'} to ${config.output.report}`);
     }
@@ -575,6 +594,28 @@ export async function optimizeCommand(flags: OptimizeFlags, globals: GlobalFlags
   emitResult(doc, output, io, globals, notes);
   if (outcome.incomplete) throw interrupted(outcome.runs.length, search.plannedTrials, config.output.out);
   return 0;
+}
+
+/** Splits of the PBO's CSCV when `--pbo` is given: `--pbo-splits` (even, 2 … 20) or 16; undefined without --pbo. */
+export const DEFAULT_PBO_SPLITS = 16;
+
+/**
+ * Parses `--pbo` and `--pbo-splits`.
+ * @throws UsageError `BT_FLAG_CONFLICT` (--pbo-splits without --pbo), `BT_BAD_VALUE` (odd or out of range).
+ */
+export function parsePboSplits(flags: OptimizeFlags): number | undefined {
+  if (flags.pboSplits !== undefined && flags.pbo !== true) {
+    throw new UsageError('BT_FLAG_CONFLICT', '--pbo-splits applies only with --pbo', { hint: 'add --pbo, or drop --pbo-splits', location: { flag: '--pbo-splits' } });
+  }
+  if (flags.pbo !== true) return undefined;
+  const splits = wholeNumber(flags.pboSplits, '--pbo-splits', DEFAULT_PBO_SPLITS, 2, MAX_PBO_SPLITS);
+  if (splits % 2 !== 0) {
+    throw new UsageError('BT_BAD_VALUE', `--pbo-splits: expected an even number from 2 to ${MAX_PBO_SPLITS}, got "${flags.pboSplits}"`, {
+      hint: 'CSCV splits the bars into S blocks and uses half of them in sample: use 8, 10, 16 …',
+      location: { flag: '--pbo-splits' },
+    });
+  }
+  return splits;
 }
 
 /** Trials of shard K/N: the trial numbers ≡ K − 1 (mod N). */
