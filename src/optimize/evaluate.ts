@@ -24,7 +24,8 @@ export const METRIC_COUNT = metricKeys.length;
  * returns r_t = e_t / e_{t−1} − 1 of equity e for t = `from` … n − 1 (the rows every trial of a
  * search shares), cut into `splits` consecutive blocks of as equal length as possible (block b
  * holds rows ⌊b·T/S⌋ … ⌊(b+1)·T/S⌋ − 1 of the T rows), and per block the sum of the returns and
- * the sum of their squares.
+ * the sum of their squares; then the sum and the sum of squares over all rows, added in row
+ * order (so they do not depend on S).
  */
 export interface ReturnBlocksSpec {
   /** First bar of the rows (≥ 1). */
@@ -33,7 +34,12 @@ export interface ReturnBlocksSpec {
   readonly splits: number;
 }
 
-/** A batch's encoded metric values and, when asked for, each trial's return blocks (2·S values: sums, then sums of squares). */
+/** Values per trial of the return blocks of `spec`: S sums, S sums of squares, the total sum and the total sum of squares. */
+export function blockWidth(spec: ReturnBlocksSpec): number {
+  return 2 * spec.splits + 2;
+}
+
+/** A batch's encoded metric values and, when asked for, each trial's return blocks ({@link blockWidth} values each). */
 export interface TrialBatch {
   readonly values: Float64Array;
   readonly blocks?: Float64Array;
@@ -47,11 +53,13 @@ export function blockCounts(spec: ReturnBlocksSpec, bars: number): Float64Array 
   return counts;
 }
 
-/** Writes the 2·S block values of `equity` into `out` at `offset`. */
+/** Writes the {@link blockWidth} block values of `equity` into `out` at `offset`. */
 export function writeReturnBlocks(equity: Float64Array, spec: ReturnBlocksSpec, out: Float64Array, offset: number): void {
   const n = equity.length;
   const rows = Math.max(0, n - spec.from);
   const splits = spec.splits;
+  let total = 0;
+  let totalSquares = 0;
   for (let b = 0; b < splits; b++) {
     const start = spec.from + Math.floor((b * rows) / splits);
     const end = spec.from + Math.floor(((b + 1) * rows) / splits);
@@ -61,10 +69,14 @@ export function writeReturnBlocks(equity: Float64Array, spec: ReturnBlocksSpec, 
       const r = equity[t] / equity[t - 1] - 1;
       sum += r;
       squares += r * r;
+      total += r;
+      totalSquares += r * r;
     }
     out[offset + b] = sum;
     out[offset + splits + b] = squares;
   }
+  out[offset + 2 * splits] = total;
+  out[offset + 2 * splits + 1] = totalSquares;
 }
 
 /** Engine settings of every trial besides the shared first decision bar. */
@@ -86,7 +98,7 @@ export function evaluateTrials(
   returns?: ReturnBlocksSpec,
 ): TrialBatch {
   const out = new Float64Array(paramsList.length * METRIC_COUNT);
-  const blocks = returns === undefined ? undefined : new Float64Array(paramsList.length * 2 * returns.splits);
+  const blocks = returns === undefined ? undefined : new Float64Array(paramsList.length * blockWidth(returns));
   const runOptions: RunOptions = { ...options, minFirstDecisionBar: firstDecisionBar };
   for (let t = 0; t < paramsList.length; t++) {
     const result = runBacktest(bars, strategy, paramsList[t] as ParamValues<typeof strategy.params>, runOptions);
@@ -103,7 +115,7 @@ export function evaluateTrials(
       const value = values[metricKeys[k]];
       out[base + k] = value === null ? NaN : value;
     }
-    if (blocks !== undefined) writeReturnBlocks(result.equity, returns!, blocks, t * 2 * returns!.splits);
+    if (blocks !== undefined) writeReturnBlocks(result.equity, returns!, blocks, t * blockWidth(returns!));
   }
   return { values: out, blocks };
 }

@@ -17,7 +17,7 @@ function matrixOf(returns: readonly number[][], splits: number): BlockMatrix {
     const equity = new Float64Array(series.length + 1);
     equity[0] = 100;
     series.forEach((r, t) => (equity[t + 1] = equity[t] * (1 + r)));
-    const out = new Float64Array(2 * splits);
+    const out = new Float64Array(2 * splits + 2);
     writeReturnBlocks(equity, spec, out, 0);
     return out;
   });

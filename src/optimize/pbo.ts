@@ -24,7 +24,7 @@
 /** Largest number of splits accepted (C(20, 10) = 184,756 combinations). */
 export const MAX_PBO_SPLITS = 20;
 
-/** Per-trial block statistics: for trial i, `blocks[i]` holds S sums then S sums of squares. */
+/** Per-trial block statistics: for trial i, `blocks[i]` holds S sums then S sums of squares (anything after them is ignored). */
 export interface BlockMatrix {
   /** Rows in each block. */
   readonly counts: Float64Array;

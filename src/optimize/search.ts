@@ -11,7 +11,7 @@
  */
 import { sliceBars, type BarSeries } from '../data/bar-series.js';
 import { UsageError } from '../errors.js';
-import { decodeMetrics, type ReturnBlocksSpec } from './evaluate.js';
+import { blockWidth, decodeMetrics, type ReturnBlocksSpec } from './evaluate.js';
 import { isAbortError, type BarWindow, type TrialEvaluator } from './evaluator.js';
 import { geneticSearch } from './genetic.js';
 import { objectiveValue, type Objective } from './objective.js';
@@ -186,7 +186,7 @@ export async function runSearch(plan: SearchPlan, control: SearchControl): Promi
           else failure ??= error;
           return;
         }
-        const width = plan.returns === undefined ? 0 : 2 * plan.returns.splits;
+        const width = plan.returns === undefined ? 0 : blockWidth(plan.returns);
         batch.forEach((item, t) => {
           const run: TrialRun = { trial: item.trial, params: params[t] as Record<string, ParamValue>, metrics: decodeMetrics(values, t) };
           records.set(item.trial, blocks === undefined ? run : { ...run, blocks: blocks.slice(t * width, (t + 1) * width) });
