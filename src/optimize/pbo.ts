@@ -108,38 +108,14 @@ export function probabilityOfOverfitting(matrix: BlockMatrix, bins = 20): PboRes
   const logits = new Float64Array(combinations);
   const isSelected = new Float64Array(combinations);
   const oosSelected = new Float64Array(combinations);
-  const oos = new Float64Array(trials);
-  const inSample: number[] = [];
+  const sharpeJ = new Float64Array(trials);
+  const sharpeRest = new Float64Array(trials);
+  const chosen = new Int32Array(half);
   let c = 0;
-  for (let mask = 0; mask < 1 << splits; mask++) {
-    let bits = 0;
-    for (let m = mask; m !== 0; m &= m - 1) bits++;
-    if (bits !== half) continue;
-    inSample.length = 0;
-    let count = 0;
-    for (let b = 0; b < splits; b++) {
-      if ((mask >> b) & 1) {
-        inSample.push(b);
-        count += matrix.counts[b];
-      }
-    }
-    let best = -1;
-    let bestSharpe = -Infinity;
-    for (let i = 0; i < trials; i++) {
-      let s = 0;
-      let q = 0;
-      const base = i * splits;
-      for (const b of inSample) {
-        s += sums[base + b];
-        q += squares[base + b];
-      }
-      const sharpe = sharpeFromSums(count, s, q);
-      if (sharpe > bestSharpe) {
-        bestSharpe = sharpe;
-        best = i;
-      }
-      oos[i] = sharpeFromSums(totalCount - count, totalSum[i] - s, totalSquares[i] - q);
-    }
+  /** Records the combination with in-sample Sharpe ratios `is` and out-of-sample `oos`. */
+  const record = (is: Float64Array, oos: Float64Array): void => {
+    let best = 0;
+    for (let i = 1; i < trials; i++) if (is[i] > is[best]) best = i;
     const selected = oos[best];
     let below = 0;
     let equal = 0;
@@ -147,12 +123,40 @@ export function probabilityOfOverfitting(matrix: BlockMatrix, bins = 20): PboRes
       if (oos[i] < selected) below++;
       else if (oos[i] === selected) equal++;
     }
-    const rank = below + (equal + 1) / 2;
-    const omega = rank / (trials + 1);
+    const omega = (below + (equal + 1) / 2) / (trials + 1);
     logits[c] = Math.log(omega / (1 - omega));
-    isSelected[c] = bestSharpe;
+    isSelected[c] = is[best];
     oosSelected[c] = selected;
     c++;
+  };
+  // Each set J without the last block is visited once with its complement J̄: both
+  // combinations (in sample J, and in sample J̄) come from one pass over the trials.
+  for (let mask = 0; mask < 1 << (splits - 1); mask++) {
+    let bits = 0;
+    for (let m = mask; m !== 0; m &= m - 1) bits++;
+    if (bits !== half) continue;
+    let k = 0;
+    let count = 0;
+    for (let b = 0; b < splits; b++) {
+      if ((mask >> b) & 1) {
+        chosen[k++] = b;
+        count += matrix.counts[b];
+      }
+    }
+    const restCount = totalCount - count;
+    for (let i = 0; i < trials; i++) {
+      let s = 0;
+      let q = 0;
+      const base = i * splits;
+      for (let j = 0; j < half; j++) {
+        s += sums[base + chosen[j]];
+        q += squares[base + chosen[j]];
+      }
+      sharpeJ[i] = sharpeFromSums(count, s, q);
+      sharpeRest[i] = sharpeFromSums(restCount, totalSum[i] - s, totalSquares[i] - q);
+    }
+    record(sharpeJ, sharpeRest);
+    record(sharpeRest, sharpeJ);
   }
 
   let overfit = 0;
