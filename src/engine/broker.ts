@@ -263,14 +263,18 @@ export class Broker {
     this.#compact();
   }
 
-  /** Closes every open trade at the close of `bar` (`--close-at-end`). */
-  closeAllAt(bar: number): void {
+  /**
+   * Closes every open trade at the close of `bar` (`--close-at-end`), or at its open with
+   * `price: 'open'` (backtesting.py's `finalize_trades`; the last close when the open is missing).
+   */
+  closeAllAt(bar: number, price: 'close' | 'open' = 'close'): void {
     for (let s = 0; s < this.#lots.length; s++) {
       const net = this.#net[s];
       if (net === 0) continue;
       const order = this.submit(closeRequest(s, net > 0 ? 'sell' : 'buy', 'end-of-data'), bar);
       const working = this.#pending.find((w) => w.order === order)!;
-      this.#execute(working, bar, this.#lastClose[s], 'end-of-data', true);
+      const open = price === 'open' ? this.#prices[s].open[bar] : NaN;
+      this.#execute(working, bar, open === open ? open : this.#lastClose[s], 'end-of-data', true);
     }
     this.#compact();
   }

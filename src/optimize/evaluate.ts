@@ -108,6 +108,7 @@ export function evaluateTrials(
       equity: result.equity,
       trades: result.trades,
       firstDecisionBar: result.firstDecisionBar,
+      ...(options.sqn === undefined ? {} : { sqn: options.sqn }),
     });
     const values = metrics.values as Record<string, number | null>;
     const base = t * METRIC_COUNT;

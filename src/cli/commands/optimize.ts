@@ -45,7 +45,7 @@ import { btVersion } from '../../strategy/package-root.js';
 import { parseStratArgs, resolveParams, type ParamValues } from '../../strategy/params.js';
 import { useColour, type CliIo } from '../io.js';
 import { startProgress } from '../progress.js';
-import { conventionsOf, loadRunBars, portablePath, strategyMeta, resolveRunConfig, runOptionsFor, type GlobalFlags } from './run.js';
+import { compatConvention, conventionsOf, loadRunBars, portablePath, strategyMeta, resolveRunConfig, runOptionsFor, type GlobalFlags } from './run.js';
 
 /** Flags of the search itself, shared by `optimize` and `walkforward`. */
 export interface SearchFlags {
@@ -296,6 +296,7 @@ export function describeInputs(search: PreparedSearch, bars: BarSeries, label: s
       trailingStop: config.trailingStop ?? null,
       from: config.from ?? null,
       to: config.to ?? null,
+      ...compatConvention(config),
     },
   };
 }
@@ -369,7 +370,7 @@ export async function withInterrupt<T>(body: (signal: AbortSignal) => Promise<T>
 export function rerun(search: PreparedSearch, bars: BarSeries, params: Readonly<Record<string, unknown>>, firstDecisionBar: number | null): { run: RunResult; metrics: Metrics } {
   const strategy = search.loaded.strategy;
   const run = runBacktest(bars, strategy, params as ParamValues<typeof strategy.params>, { ...trialRunOptions(search.config), minFirstDecisionBar: firstDecisionBar ?? 0 });
-  const metrics = computeMetrics({ time: bars.time, close: bars.close, equity: run.equity, trades: run.trades, firstDecisionBar: run.firstDecisionBar });
+  const metrics = computeMetrics({ time: bars.time, close: bars.close, equity: run.equity, trades: run.trades, firstDecisionBar: run.firstDecisionBar, ...(search.config.compat.sqn === 'sample' ? {} : { sqn: search.config.compat.sqn }) });
   return { run, metrics };
 }
 

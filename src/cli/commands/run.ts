@@ -2,6 +2,7 @@
  * `bt run`: load bars, load the strategy, resolve parameters, run the engine, compute the
  * metrics, and print tables / JSON or write files.
  */
+import { isDefaultCompat } from '../../config/compat.js';
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, isAbsolute } from 'node:path';
 import { buildRunConfig, parseRunYaml, type RunConfig, type RunFlags, type YamlConfig } from '../../config/run-config.js';
@@ -181,6 +182,7 @@ export async function executePortfolioRun(
     equity: result.equity,
     trades: result.trades,
     firstDecisionBar: result.firstDecisionBar,
+    ...(config.compat.sqn === 'sample' ? {} : { sqn: config.compat.sqn }),
   });
   const digest = createHash('sha256');
   for (const feed of data.feeds) digest.update(`${feed.symbol}:${feed.sha256}\n`);
@@ -230,7 +232,14 @@ export function conventionsOf(config: RunConfig): Conventions {
     trailingStop: config.trailingStop,
     from: config.from,
     to: config.to,
+    ...compatConvention(config),
   };
+}
+
+/** The `compat` convention entry: present only when a switch differs from bt's own conventions or a preset was named. */
+export function compatConvention(config: RunConfig): { compat?: { preset: string | null; closeAtEndPrice: string; firstDecision: string; sqn: string } } {
+  if (config.compatPreset === null && isDefaultCompat(config.compat)) return {};
+  return { compat: { preset: config.compatPreset, ...config.compat } };
 }
 
 /**
@@ -256,6 +265,7 @@ export async function executeRun(config: RunConfig, io: CliIo): Promise<Complete
     equity: result.equity,
     trades: result.trades,
     firstDecisionBar: result.firstDecisionBar,
+    ...(config.compat.sqn === 'sample' ? {} : { sqn: config.compat.sqn }),
   });
   const meta: RunMeta = {
     btVersion: btVersion(),
@@ -305,6 +315,9 @@ export function runOptionsFor(config: RunConfig): RunOptions {
     },
     defaultSizing: config.sizing,
     closeAtEnd: config.closeAtEnd,
+    ...(config.compat.closeAtEndPrice === 'close' ? {} : { closeAtEndPrice: config.compat.closeAtEndPrice }),
+    ...(config.compat.firstDecision === 'after-warmup' ? {} : { firstDecision: config.compat.firstDecision }),
+    ...(config.compat.sqn === 'sample' ? {} : { sqn: config.compat.sqn }),
     ...(config.timeZone === undefined ? {} : { timeZone: config.timeZone }),
   };
 }
