@@ -26,7 +26,7 @@ function interrupt(args: readonly string[], delayMs: number): Promise<{ code: nu
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
-      if (!sent && stderr.includes('all runs decide from bar')) {
+      if (!sent && /decides? from (bar|its own)/.test(stderr)) {
         sent = true;
         setTimeout(() => child.kill('SIGINT'), delayMs);
       }
