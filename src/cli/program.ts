@@ -289,9 +289,12 @@ function addSearchCommands(program: Command, io: CliIo, setExitCode: (code: numb
       `\nEach run decides from its own first decision bar (1 + its warm-up), exactly as bt run with its parameters, so a row\n` +
         `reproduces with bt run; --common-start makes all runs decide from 1 + the largest warm-up, over the same window.\n` +
         `Runs are ranked by the objective (null, or fewer than --min-trades trades, last); ties keep the search order.\n` +
+        `Under the top runs: the best run's Deflated Sharpe Ratio (Bailey & López de Prado 2014), and with --pbo the Probability of\n` +
+        `Backtest Overfitting by CSCV (Bailey, Borwein, López de Prado & Zhu), over the runs' per-bar returns.\n` +
         `Ctrl-C stops the workers, writes the runs that finished (marked "incomplete": true) and exits 130.\n\n${EXIT_CODE_HELP}\n\n` +
         `Examples:\n  bt optimize --strategy sma-cross --param fast=5:50:5 --param slow=20:200:10 --constraint "fast < slow" --maximize sharpe\n` +
         `  bt optimize --strategy rsi-reversion --param period=5:30 --method random --trials 200 --seed 7 --out results/\n` +
+        `  bt optimize --strategy sma-cross --param fast=2:60:2 --param slow=20:300:10 --constraint "fast < slow" --method tpe --trials 60 --pbo\n` +
         `  bt optimize ... --shard 2/4 --out shards/ && bt merge shards/*.jsonl --json`,
     );
   optimize.action(async (options, command: Command) => {
