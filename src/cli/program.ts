@@ -53,9 +53,10 @@ export function addRunInputOptions(command: Command): Command {
     .option('--stop-loss <rate>', 'attach a stop-loss this far below (long) / above (short) every entry fill, e.g. 5%')
     .option('--take-profit <rate>', 'attach a take-profit this far from every entry fill, e.g. 10%')
     .option('--trailing-stop <rate>', 'attach a trailing stop this far from the best price since entry, e.g. 3%')
-    .addOption(new Option('--compat <preset>', "a peer's conventions: backtesting.py (close at end at the last open) or backtrader (decide at the warm-up bar, population SQN); the switches below override it").choices(['backtesting.py', 'backtrader']))
+    .addOption(new Option('--compat <preset>', "a peer's conventions: backtesting.py (close at end at the last open, brackets from the entry bar) or backtrader (decide at the warm-up bar, population SQN); the switches below override it").choices(['backtesting.py', 'backtrader']))
     .addOption(new Option('--close-at-end-price <price>', 'with --close-at-end: close at the last bar\'s close (default) or open (backtesting.py finalize_trades)').choices(['close', 'open']))
     .addOption(new Option('--first-decision <rule>', 'first decision bar: after-warmup = 1 + the warm-up (default), at-warmup = the warm-up bar (backtrader\'s first next)').choices(['after-warmup', 'at-warmup']))
+    .addOption(new Option('--brackets <activation>', 'stop-loss/take-profit of an entry filled at the open: active from the next-bar (default, backtrader) or the entry-bar (backtesting.py)').choices(['next-bar', 'entry-bar']))
     .addOption(new Option('--sqn <deviation>', 'SQN standard deviation: sample, n - 1 (default, backtesting.py) or population, n (backtrader; 0 below two trades)').choices(['sample', 'population']));
 }
 

@@ -8,6 +8,7 @@
  * | `closeAtEndPrice` (`--close-at-end-price`): price `--close-at-end` closes at | `close` | `open` (`finalize_trades=True` closes at the last bar's open, backtesting.py ≥ 0.6) | `close` |
  * | `firstDecision` (`--first-decision`): first bar `next` runs at | `after-warmup` (1 + warm-up) | `after-warmup` | `at-warmup` (backtrader calls `next` first at the bar where every indicator has its first value) |
  * | `sqn` (`--sqn`): SQN's standard deviation | `sample` (n − 1; null below 2 trades) | `sample` | `population` (divisor n; 0 below 2 trades, backtrader's `SQN` analyzer) |
+ * | `brackets` (`--brackets`): when stop-loss / take-profit legs of an entry filled at the open become active | `next-bar` | `entry-bar` (`buy(sl=…, tp=…)` may exit within the entry bar) | `next-bar` (`buy_bracket`) |
  */
 import { ConfigError, UsageError } from '../errors.js';
 import type { ValueOrigin } from './values.js';
@@ -21,15 +22,16 @@ export interface CompatSettings {
   readonly closeAtEndPrice: 'close' | 'open';
   readonly firstDecision: 'after-warmup' | 'at-warmup';
   readonly sqn: 'sample' | 'population';
+  readonly brackets: 'next-bar' | 'entry-bar';
 }
 
 /** bt's own conventions. */
-export const DEFAULT_COMPAT: CompatSettings = { closeAtEndPrice: 'close', firstDecision: 'after-warmup', sqn: 'sample' };
+export const DEFAULT_COMPAT: CompatSettings = { closeAtEndPrice: 'close', firstDecision: 'after-warmup', sqn: 'sample', brackets: 'next-bar' };
 
 /** What each preset sets. */
 export const PRESET_SETTINGS: Readonly<Record<CompatPreset, CompatSettings>> = {
-  'backtesting.py': { closeAtEndPrice: 'open', firstDecision: 'after-warmup', sqn: 'sample' },
-  backtrader: { closeAtEndPrice: 'close', firstDecision: 'at-warmup', sqn: 'population' },
+  'backtesting.py': { closeAtEndPrice: 'open', firstDecision: 'after-warmup', sqn: 'sample', brackets: 'entry-bar' },
+  backtrader: { closeAtEndPrice: 'close', firstDecision: 'at-warmup', sqn: 'population', brackets: 'next-bar' },
 };
 
 /** Allowed values of each switch. */
@@ -37,6 +39,7 @@ export const COMPAT_CHOICES: Readonly<Record<keyof CompatSettings, readonly stri
   closeAtEndPrice: ['close', 'open'],
   firstDecision: ['after-warmup', 'at-warmup'],
   sqn: ['sample', 'population'],
+  brackets: ['next-bar', 'entry-bar'],
 };
 
 function invalid(origin: ValueOrigin, value: unknown, allowed: readonly string[]): never {
@@ -70,5 +73,5 @@ export function resolveCompat(
 
 /** True when `settings` are bt's own conventions. */
 export function isDefaultCompat(settings: CompatSettings): boolean {
-  return settings.closeAtEndPrice === 'close' && settings.firstDecision === 'after-warmup' && settings.sqn === 'sample';
+  return settings.closeAtEndPrice === 'close' && settings.firstDecision === 'after-warmup' && settings.sqn === 'sample' && settings.brackets === 'next-bar';
 }

@@ -113,6 +113,7 @@ export interface RunFlags {
   closeAtEndPrice?: string;
   firstDecision?: string;
   sqn?: string;
+  brackets?: string;
   json?: boolean;
   out?: string;
   report?: string;
@@ -148,6 +149,7 @@ export const YAML_KEYS: Readonly<Record<string, string>> = {
   closeAtEndPrice: 'price closeAtEnd closes at: close | open (backtesting.py)',
   firstDecision: 'first decision bar: after-warmup | at-warmup (backtrader)',
   sqn: 'SQN standard deviation: sample | population (backtrader)',
+  brackets: 'stop-loss/take-profit of an entry filled at the open active from: next-bar | entry-bar (backtesting.py)',
   outputs: 'map: json (bool), out (dir), report (file.html), trades (bool), quiet (bool), strict (bool)',
 };
 
@@ -367,6 +369,7 @@ export function buildRunConfig(flags: RunFlags, yaml: YamlConfig | undefined, re
         closeAtEndPrice: pick('--close-at-end-price', flags.closeAtEndPrice, 'closeAtEndPrice'),
         firstDecision: pick('--first-decision', flags.firstDecision, 'firstDecision'),
         sqn: pick('--sqn', flags.sqn, 'sqn'),
+        brackets: pick('--brackets', flags.brackets, 'brackets'),
       });
       return { compatPreset: preset, compat: settings };
     })(),

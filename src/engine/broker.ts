@@ -62,6 +62,12 @@ export interface BrokerConfig {
   readonly defaultStopLoss: ExitLevel | undefined;
   readonly defaultTakeProfit: ExitLevel | undefined;
   readonly defaultTrailingStop: TrailDistance | undefined;
+  /**
+   * When the stop-loss and take-profit legs of an entry filled at a bar's open become active:
+   * `next-bar` (default; backtrader's `buy_bracket`) or `entry-bar`, matched against the rest of
+   * the entry bar (backtesting.py's `buy(sl=…, tp=…)`). Trailing legs always start next bar.
+   */
+  readonly bracketActivation?: 'next-bar' | 'entry-bar';
 }
 
 /** The order fields a caller provides; the broker assigns id, status and bar. */
@@ -745,9 +751,10 @@ export class Broker {
       trailingStop: undefined,
       tag: order.tag,
     };
+    const sameBar = isAtOpen && config.bracketActivation === 'entry-bar';
     const legOrder = (request: OrderRequest): WorkingOrder => {
       const leg = makeOrder(request, this.#nextOrderId++, bar);
-      const working = this.#enqueue(leg, bar + 1);
+      const working = this.#enqueue(leg, sameBar && request.type !== 'trailing-stop' ? bar : bar + 1);
       return working;
     };
     if (stopLoss !== undefined) {

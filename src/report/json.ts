@@ -37,7 +37,7 @@ export interface Conventions {
   readonly from: number | undefined;
   readonly to: number | undefined;
   /** Peer conventions (`--compat` and its switches); undefined with bt's own, so default documents keep their bytes. */
-  readonly compat?: { readonly preset: string | null; readonly closeAtEndPrice: string; readonly firstDecision: string; readonly sqn: string };
+  readonly compat?: { readonly preset: string | null; readonly closeAtEndPrice: string; readonly firstDecision: string; readonly sqn: string; readonly brackets: string };
 }
 
 /** Plain-words statement of the fixed rules, included in every result. */

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasShared, sharedData } from '../golden/golden-cases.js';
-import { runCli } from './run-cli.js';
+import { runCli, spawnCli } from './run-cli.js';
 
 async function runJson(args: readonly string[]): Promise<{ metrics: Record<string, number | null>; conventions: Record<string, unknown>; trades: { exitPrice: number; exitReason: string }[] }> {
   const { code, stdout, stderr } = await runCli(['run', ...args, '--json']);
@@ -46,14 +46,14 @@ describe.skipIf(!hasShared)('--compat backtesting.py reproduces backtesting.py t
     expect(m.alpha! * 100).toBeCloseTo(394.37391142027462, 8);
     expect(m.beta).toBeCloseTo(0.03803390709192, 12);
     expect(doc.trades[65]).toMatchObject({ exitReason: 'end-of-data' });
-    expect(doc.conventions.compat).toEqual({ preset: 'backtesting.py', closeAtEndPrice: 'open', firstDecision: 'after-warmup', sqn: 'sample' });
+    expect(doc.conventions.compat).toEqual({ preset: 'backtesting.py', closeAtEndPrice: 'open', firstDecision: 'after-warmup', sqn: 'sample', brackets: 'entry-bar' });
   });
 
   it('the switch alone does the same, and the default closes at the last close (the earlier release\'s 51,959.95)', async () => {
     const preset = await runJson([...smaCross, '--compat', 'backtesting.py']);
     const alone = await runJson([...smaCross, '--close-at-end-price', 'open']);
     expect(alone.metrics).toEqual(preset.metrics);
-    expect(alone.conventions.compat).toEqual({ preset: null, closeAtEndPrice: 'open', firstDecision: 'after-warmup', sqn: 'sample' });
+    expect(alone.conventions.compat).toEqual({ preset: null, closeAtEndPrice: 'open', firstDecision: 'after-warmup', sqn: 'sample', brackets: 'next-bar' });
     const plain = await runJson(smaCross);
     expect(plain.conventions.compat, 'default documents have no compat entry').toBeUndefined();
     // Expected values of test_compute_stats in the earlier release (last trade closed at the last close).
@@ -68,13 +68,61 @@ describe.skipIf(!hasShared)('--compat backtesting.py reproduces backtesting.py t
   });
 });
 
+describe.skipIf(!hasShared)('--compat backtesting.py: stop-loss of a market entry within the entry bar (backtesting.py test_trade_enter_hit_sl_on_same_day)', () => {
+  // backtesting.py `backtesting/test/_test.py` `TestBacktest.test_trade_enter_hit_sl_on_same_day`:
+  // on GOOG, `buy(sl=720)` at the close of 2012-10-17 enters at the next open and its first
+  // trade's exit price is 720: the stop-loss fills within the entry bar.
+  it('exits at 720 on the entry bar; bt\'s default activates the stop-loss from the next bar', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bt-compat-sl-'));
+    try {
+      const file = join(dir, 'enter-on-day.ts');
+      writeFileSync(
+        file,
+        [
+          "import { defineStrategy } from 'bt';",
+          'export default defineStrategy({',
+          "  name: 'enter-on-day',",
+          "  description: 'buys once at the close of 2012-10-17 with a stop-loss at 720',",
+          '  params: {},',
+          '  init: () => undefined,',
+          '  next(ctx) {',
+          "    if (ctx.time === Date.UTC(2012, 9, 17)) ctx.buy({ quantity: 1, stopLossPrice: 720 });",
+          '  },',
+          '});',
+          '',
+        ].join('\n'),
+      );
+      // A user file imports 'bt', which the built CLI resolves (spawned, as in user-strategy.test.ts).
+      const runJson = async (extra: readonly string[]) => {
+        const { code, stdout, stderr } = spawnCli(['run', ...extra, '--json'], { cwd: dir });
+        expect(code, stderr).toBe(0);
+        return JSON.parse(stdout) as { trades: { exitPrice: number; exitReason: string }[] };
+      };
+      const args = ['--data', join(sharedData, 'GOOG.csv'), '--strategy', './enter-on-day.ts', '--commission', '0'];
+      const compat = await runJson([...args, '--compat', 'backtesting.py']);
+      expect(compat.trades[0]).toMatchObject({ exitPrice: 720, exitReason: 'stop-loss' });
+      const trade = compat.trades[0] as unknown as { entryBar: number; exitBar: number; entryTime: number };
+      expect(trade.entryTime).toBe(Date.UTC(2012, 9, 18));
+      expect(trade.exitBar).toBe(trade.entryBar);
+      const alone = await runJson([...args, '--brackets', 'entry-bar']);
+      expect(alone.trades).toEqual(compat.trades);
+      const plain = await runJson(args);
+      const next = plain.trades[0] as unknown as { entryBar: number; exitBar: number; exitPrice: number };
+      expect(next.exitBar, 'bt: the legs are active from the bar after the entry').toBe(trade.entryBar + 1);
+      expect(next.exitPrice).not.toBe(720);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('--compat backtrader', () => {
   it('decides from the warm-up bar (backtrader\'s first next: bar 14 for RSI(14), bt\'s bar 15) and uses the population SQN', async () => {
     const plain = await runJson(['--strategy', 'rsi-reversion']);
     const bt = await runJson(['--strategy', 'rsi-reversion', '--compat', 'backtrader']);
     expect(plain.conventions.firstDecisionBar).toBe(15);
     expect(bt.conventions.firstDecisionBar).toBe(14);
-    expect(bt.conventions.compat).toEqual({ preset: 'backtrader', closeAtEndPrice: 'close', firstDecision: 'at-warmup', sqn: 'population' });
+    expect(bt.conventions.compat).toEqual({ preset: 'backtrader', closeAtEndPrice: 'close', firstDecision: 'at-warmup', sqn: 'population', brackets: 'next-bar' });
     // Same trades here, so backtrader's SQN = bt's × sqrt(n / (n − 1)) (divisor n instead of n − 1).
     const n = plain.metrics.tradeCount!;
     expect(bt.metrics.tradeCount).toBe(n);
@@ -104,7 +152,7 @@ describe('--compat backtrader', () => {
       const file = join(dir, 'run.yaml');
       writeFileSync(file, 'strategy: rsi-reversion\ncompat: backtrader\nsqn: sample\n');
       const doc = await runJson(['--config', file]);
-      expect(doc.conventions.compat).toEqual({ preset: 'backtrader', closeAtEndPrice: 'close', firstDecision: 'at-warmup', sqn: 'sample' });
+      expect(doc.conventions.compat).toEqual({ preset: 'backtrader', closeAtEndPrice: 'close', firstDecision: 'at-warmup', sqn: 'sample', brackets: 'next-bar' });
       expect((await runJson(['--config', file, '--sqn', 'population'])).conventions.compat).toMatchObject({ sqn: 'population' });
       writeFileSync(file, 'strategy: rsi-reversion\nfirstDecision: early\n');
       const bad = await runCli(['run', '--config', file]);

@@ -237,7 +237,7 @@ export function conventionsOf(config: RunConfig): Conventions {
 }
 
 /** The `compat` convention entry: present only when a switch differs from bt's own conventions or a preset was named. */
-export function compatConvention(config: RunConfig): { compat?: { preset: string | null; closeAtEndPrice: string; firstDecision: string; sqn: string } } {
+export function compatConvention(config: RunConfig): { compat?: { preset: string | null; closeAtEndPrice: string; firstDecision: string; sqn: string; brackets: string } } {
   if (config.compatPreset === null && isDefaultCompat(config.compat)) return {};
   return { compat: { preset: config.compatPreset, ...config.compat } };
 }
@@ -312,6 +312,7 @@ export function runOptionsFor(config: RunConfig): RunOptions {
       defaultStopLoss: config.stopLoss,
       defaultTakeProfit: config.takeProfit,
       defaultTrailingStop: config.trailingStop,
+      ...(config.compat.brackets === 'next-bar' ? {} : { bracketActivation: config.compat.brackets }),
     },
     defaultSizing: config.sizing,
     closeAtEnd: config.closeAtEnd,
