@@ -55,7 +55,12 @@ export function addRunInputOptions(command: Command): Command {
     .option('--close-at-end', 'close open trades at the last close (default: leave open, marked to market)')
     .option('--stop-loss <rate>', 'attach a stop-loss this far below (long) / above (short) every entry fill, e.g. 5%')
     .option('--take-profit <rate>', 'attach a take-profit this far from every entry fill, e.g. 10%')
-    .option('--trailing-stop <rate>', 'attach a trailing stop this far from the best price since entry, e.g. 3%');
+    .option('--trailing-stop <rate>', 'attach a trailing stop this far from the best price since entry, e.g. 3%')
+    .addOption(new Option('--compat <preset>', "a peer's conventions: backtesting.py (close at end at the last open, brackets from the entry bar) or backtrader (decide at the warm-up bar, population SQN); the switches below override it").choices(['backtesting.py', 'backtrader']))
+    .addOption(new Option('--close-at-end-price <price>', 'with --close-at-end: close at the last bar\'s close (default) or open (backtesting.py finalize_trades)').choices(['close', 'open']))
+    .addOption(new Option('--first-decision <rule>', 'first decision bar: after-warmup = 1 + the warm-up (default), at-warmup = the warm-up bar (backtrader\'s first next)').choices(['after-warmup', 'at-warmup']))
+    .addOption(new Option('--brackets <activation>', 'stop-loss/take-profit of an entry filled at the open: active from the next-bar (default, backtrader) or the entry-bar (backtesting.py)').choices(['next-bar', 'entry-bar']))
+    .addOption(new Option('--sqn <deviation>', 'SQN standard deviation: sample, n - 1 (default, backtesting.py) or population, n (backtrader; 0 below two trades)').choices(['sample', 'population']));
 }
 
 /** The flags of `bt run`: {@link addRunInputOptions} plus its output flags. */
@@ -248,11 +253,23 @@ function addSearchOptions(command: Command): Command {
     .option('--maximize <metric>', 'metric key to maximize (default sharpe; see the README metrics table)')
     .option('--minimize <metric>', 'metric key to minimize instead, e.g. maxDrawdown')
     .option('--min-trades <n>', 'runs with fewer closed trades get no objective value (ranked last)')
-    .addOption(new Option('--method <method>', 'grid: every valid combination; random: --trials draws; genetic: --population x --generations (default grid)').choices(['grid', 'random', 'genetic']))
-    .option('--trials <n>', 'random search: number of distinct combinations to draw (default 100)')
+    .addOption(
+      new Option('--method <method>', 'grid: every valid combination; random: --trials draws; genetic: --population x --generations; tpe: Tree-structured Parzen Estimator, --trials runs (default grid)').choices([
+        'grid',
+        'random',
+        'genetic',
+        'tpe',
+      ]),
+    )
+    .option('--trials <n>', 'random and tpe search: number of distinct combinations to run (default 100)')
+    .option('--startup-trials <n>', 'tpe search: random trials before the model guides the search (default 10)')
+    .option('--batch <n>', 'tpe search: trials suggested at once and run in parallel (constant liar), 1 … 1024; the result depends on it, not on --workers (default 4)')
     .option('--population <n>', 'genetic search: individuals per generation (default 20)')
     .option('--generations <n>', 'genetic search: generations, the first one random (default 10)')
-    .option('--seed <n>', 'random and genetic search: seed, 0 … 4294967295; same seed, same result (default 1)')
+    .option('--crossover-rate <rate>', 'genetic search: probability that a child mixes its parents (else copies one), 0 … 1 or 0% … 100% (default 1)')
+    .option('--mutation-rate <rate>', 'genetic search: probability that each gene of a child mutates, 0 … 1 or 0% … 100% (default 1 / number of searched parameters)')
+    .option('--elite <n>', 'genetic search: best individuals kept unchanged each generation, 0 … population − 1 (default population / 10, at least 1)')
+    .option('--seed <n>', 'random, genetic and tpe search: seed, 0 … 4294967295; same seed, same result (default 1)')
     .option('--workers <n>', 'worker threads; 1 runs in this process (default: one per core, or 1 for a small search under 8 million bar-steps (runs × bars))');
 }
 
@@ -265,6 +282,9 @@ function addSearchCommands(program: Command, io: CliIo, setExitCode: (code: numb
         .description('search strategy parameters (grid, random or genetic) in parallel and rank the runs by a metric; heatmap for two parameters'),
     ),
   )
+    .option('--pbo', 'probability of backtest overfitting by combinatorially symmetric cross-validation (CSCV) over the runs\' per-bar returns')
+    .option('--pbo-splits <n>', 'with --pbo: blocks S the bars are cut into, even, 2 … 20; C(S, S/2) combinations (default 16)')
+    .option('--common-start', 'every run decides from 1 + the largest warm-up in the search space, so all cover the same window (default: each run from its own first decision bar, exactly as bt run)')
     .option('--top <n>', 'rows of the top-runs table (default 10)')
     .option('--heatmap <row,column>', 'the two searched parameters of the heatmap (default: the two searched, when exactly two vary)')
     .option('--shard <K/N>', 'run only slice K of N of the search (grid or random) and write its runs as JSON Lines for "bt merge"')
@@ -274,11 +294,15 @@ function addSearchCommands(program: Command, io: CliIo, setExitCode: (code: numb
     .option('-q, --quiet', 'print only the top-runs table; no status line or progress bar')
     .addHelpText(
       'after',
-      `\nAll runs decide from the same bar, 1 + the largest warm-up in the search space, so they cover the same window.\n` +
+      `\nEach run decides from its own first decision bar (1 + its warm-up), exactly as bt run with its parameters, so a row\n` +
+        `reproduces with bt run; --common-start makes all runs decide from 1 + the largest warm-up, over the same window.\n` +
         `Runs are ranked by the objective (null, or fewer than --min-trades trades, last); ties keep the search order.\n` +
+        `Under the top runs: the best run's Deflated Sharpe Ratio (Bailey & López de Prado 2014), and with --pbo the Probability of\n` +
+        `Backtest Overfitting by CSCV (Bailey, Borwein, López de Prado & Zhu), over the runs' per-bar returns.\n` +
         `Ctrl-C stops the workers, writes the runs that finished (marked "incomplete": true) and exits 130.\n\n${EXIT_CODE_HELP}\n\n` +
         `Examples:\n  bt optimize --strategy sma-cross --param fast=5:50:5 --param slow=20:200:10 --constraint "fast < slow" --maximize sharpe\n` +
         `  bt optimize --strategy rsi-reversion --param period=5:30 --method random --trials 200 --seed 7 --out results/\n` +
+        `  bt optimize --strategy sma-cross --param fast=2:60:2 --param slow=20:300:10 --constraint "fast < slow" --method tpe --trials 60 --pbo\n` +
         `  bt optimize ... --shard 2/4 --out shards/ && bt merge shards/*.jsonl --json`,
     );
   optimize.action(async (options, command: Command) => {

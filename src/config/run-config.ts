@@ -1,6 +1,7 @@
 /**
  * `RunConfig`: everything one `bt run` needs, merged as defaults < YAML (`--config`) < flags.
  */
+import { resolveCompat, type CompatPreset, type CompatSettings } from './compat.js';
 import { parseDocument, LineCounter, isMap, isScalar, type Node as YamlNode } from 'yaml';
 import { ALL_IN_FRACTION } from '../engine/broker.js';
 import type { ExitLevel, Sizing, TrailDistance } from '../engine/types.js';
@@ -74,6 +75,9 @@ export interface RunConfig {
   readonly stopLoss: ExitLevel | undefined;
   readonly takeProfit: ExitLevel | undefined;
   readonly trailingStop: TrailDistance | undefined;
+  /** `--compat` preset (null: none) and the convention switches (`config/compat.ts`). */
+  readonly compatPreset: CompatPreset | null;
+  readonly compat: CompatSettings;
   readonly output: OutputConfig;
 }
 
@@ -115,6 +119,11 @@ export interface RunFlags {
   stopLoss?: string;
   takeProfit?: string;
   trailingStop?: string;
+  compat?: string;
+  closeAtEndPrice?: string;
+  firstDecision?: string;
+  sqn?: string;
+  brackets?: string;
   json?: boolean;
   out?: string;
   report?: string;
@@ -146,6 +155,11 @@ export const YAML_KEYS: Readonly<Record<string, string>> = {
   stopLoss: 'stop-loss distance for every entry: 5% or 0.05',
   takeProfit: 'take-profit distance for every entry',
   trailingStop: 'trailing-stop distance for every entry',
+  compat: 'peer conventions preset: backtesting.py | backtrader',
+  closeAtEndPrice: 'price closeAtEnd closes at: close | open (backtesting.py)',
+  firstDecision: 'first decision bar: after-warmup | at-warmup (backtrader)',
+  sqn: 'SQN standard deviation: sample | population (backtrader)',
+  brackets: 'stop-loss/take-profit of an entry filled at the open active from: next-bar | entry-bar (backtesting.py)',
   outputs: 'map: json (bool), out (dir), report (file.html), trades (bool), quiet (bool), strict (bool)',
 };
 
@@ -392,6 +406,15 @@ export function buildRunConfig(flags: RunFlags, yaml: YamlConfig | undefined, re
     trailingStop: (() => {
       const picked = pick('--trailing-stop', flags.trailingStop, 'trailingStop');
       return picked === undefined ? undefined : { fraction: parseRate(picked[0], picked[1]) };
+    })(),
+    ...(() => {
+      const { preset, settings } = resolveCompat(pick('--compat', flags.compat, 'compat'), {
+        closeAtEndPrice: pick('--close-at-end-price', flags.closeAtEndPrice, 'closeAtEndPrice'),
+        firstDecision: pick('--first-decision', flags.firstDecision, 'firstDecision'),
+        sqn: pick('--sqn', flags.sqn, 'sqn'),
+        brackets: pick('--brackets', flags.brackets, 'brackets'),
+      });
+      return { compatPreset: preset, compat: settings };
     })(),
     output: {
       json: flags.json ?? outputs.json === true,

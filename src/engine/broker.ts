@@ -70,6 +70,12 @@ export interface BrokerConfig {
   readonly defaultStopLoss: ExitLevel | undefined;
   readonly defaultTakeProfit: ExitLevel | undefined;
   readonly defaultTrailingStop: TrailDistance | undefined;
+  /**
+   * When the stop-loss and take-profit legs of an entry filled at a bar's open become active:
+   * `next-bar` (default; backtrader's `buy_bracket`) or `entry-bar`, matched against the rest of
+   * the entry bar (backtesting.py's `buy(sl=…, tp=…)`). Trailing legs always start next bar.
+   */
+  readonly bracketActivation?: 'next-bar' | 'entry-bar';
 }
 
 /** The order fields a caller provides; the broker assigns id, status and bar. */
@@ -326,14 +332,18 @@ export class Broker {
     this.#compact();
   }
 
-  /** Closes every open trade at the close of `bar` (`--close-at-end`). */
-  closeAllAt(bar: number): void {
+  /**
+   * Closes every open trade at the close of `bar` (`--close-at-end`), or at its open with
+   * `price: 'open'` (backtesting.py's `finalize_trades`; the last close when the open is missing).
+   */
+  closeAllAt(bar: number, price: 'close' | 'open' = 'close'): void {
     for (let s = 0; s < this.#lots.length; s++) {
       const net = this.#net[s];
       if (net === 0) continue;
       const order = this.submit(closeRequest(s, net > 0 ? 'sell' : 'buy', 'end-of-data'), bar);
       const working = this.#pending.find((w) => w.order === order)!;
-      this.#execute(working, bar, this.#lastClose[s], 'end-of-data', true);
+      const open = price === 'open' ? this.#prices[s].open[bar] : NaN;
+      this.#execute(working, bar, open === open ? open : this.#lastClose[s], 'end-of-data', true);
     }
     this.#compact();
   }
@@ -862,9 +872,10 @@ export class Broker {
       trailingStop: undefined,
       tag: order.tag,
     };
+    const sameBar = isAtOpen && config.bracketActivation === 'entry-bar';
     const legOrder = (request: OrderRequest): WorkingOrder => {
       const leg = makeOrder(request, this.#nextOrderId++, bar);
-      const working = this.#enqueue(leg, bar + 1);
+      const working = this.#enqueue(leg, sameBar && request.type !== 'trailing-stop' ? bar : bar + 1);
       return working;
     };
     if (stopLoss !== undefined) {

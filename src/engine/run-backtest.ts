@@ -31,6 +31,15 @@ export interface RunOptions {
    * every run covers the same window). Default 0.
    */
   readonly minFirstDecisionBar?: number;
+  /** With `closeAtEnd`, the last bar's price open trades close at: `close` (default) or `open` (backtesting.py's `finalize_trades`). */
+  readonly closeAtEndPrice?: 'close' | 'open';
+  /**
+   * First decision bar: `after-warmup` (default) 1 + the warm-up, or `at-warmup` the warm-up
+   * itself, the bar where every indicator has its first value (backtrader's first `next`).
+   */
+  readonly firstDecision?: 'after-warmup' | 'at-warmup';
+  /** SQN's standard deviation for the metrics (not used by the engine): `sample` (default) or `population`. */
+  readonly sqn?: 'sample' | 'population';
   /** IANA zone of `--tz` for sessions and `ctx.timeframe` buckets; default UTC. */
   readonly timeZone?: string;
   /**
@@ -50,7 +59,7 @@ export interface RunResult {
   readonly bars: BarSeries;
   /** Largest leading-NaN count of the registered indicators [bars]. */
   readonly warmupBars: number;
-  /** First bar whose close the strategy decides at: max(1 + warm-up, minFirstDecisionBar). */
+  /** First bar whose close the strategy decides at: max(1 + warm-up (or the warm-up, `at-warmup`), minFirstDecisionBar). */
   readonly firstDecisionBar: number;
   /** Equity at each bar's close [cash], one value per bar. */
   readonly equity: Float64Array;
@@ -166,7 +175,7 @@ export function runBacktest<S extends ParamSchema, State>(
       longest = indicator;
     }
   }
-  const firstDecisionBar = Math.max(1 + warmup, options.minFirstDecisionBar ?? 0);
+  const firstDecisionBar = Math.max(options.firstDecision === 'at-warmup' ? warmup : 1 + warmup, options.minFirstDecisionBar ?? 0);
   if (firstDecisionBar >= n) {
     const why =
       longest !== undefined && warmup >= n
@@ -213,7 +222,7 @@ export function runBacktest<S extends ParamSchema, State>(
     throw strategyFailure(error, strategy.name, 'next', bars, bar);
   }
   if (options.closeAtEnd) {
-    broker.closeAllAt(n - 1);
+    broker.closeAllAt(n - 1, options.closeAtEndPrice ?? 'close');
     equity[n - 1] = broker.markEquity(n - 1);
   }
   onProgress?.(n, n);

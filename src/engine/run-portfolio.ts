@@ -216,7 +216,7 @@ export function runPortfolio<S extends ParamSchema, State>(
     throw strategyFailure(error, strategy.name, 'next', bars, bar);
   }
   if (options.closeAtEnd) {
-    broker.closeAllAt(n - 1);
+    broker.closeAllAt(n - 1, options.closeAtEndPrice ?? 'close');
     equity[n - 1] = broker.markEquity(n - 1);
   }
   const snapshot = broker.snapshot(n - 1);

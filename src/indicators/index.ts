@@ -18,7 +18,7 @@ export { highest } from './highest.js';
 export { hma } from './hma.js';
 export { ibs } from './ibs.js';
 export { ichimoku, type IchimokuResult } from './ichimoku.js';
-export { kama } from './kama.js';
+export { kama, kamaBacktrader } from './kama.js';
 export { keltner, type KeltnerResult } from './keltner.js';
 export { lowest } from './lowest.js';
 export { macd, type MacdResult } from './macd.js';

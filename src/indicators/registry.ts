@@ -12,7 +12,7 @@ import { highest } from './highest.js';
 import { hma } from './hma.js';
 import { ibs } from './ibs.js';
 import { ichimoku } from './ichimoku.js';
-import { kama } from './kama.js';
+import { kama, kamaBacktrader } from './kama.js';
 import { keltner } from './keltner.js';
 import { lowest } from './lowest.js';
 import { macd } from './macd.js';
@@ -120,6 +120,9 @@ export const INDICATORS: readonly IndicatorSpec[] = [
   single('kama', "Kaufman's adaptive moving average of the close",
     { period: 10, fastPeriod: 2, slowPeriod: 30 }, [{ period: 1, fastPeriod: 2, slowPeriod: 30 }, { period: 4, fastPeriod: 3, slowPeriod: 20 }],
     (p) => p.period, (b, p) => kama(b.close, p.period, p.fastPeriod, p.slowPeriod)),
+  single('kamaBacktrader', "Kaufman's adaptive moving average of the close, backtrader's (seeded with the SMA)",
+    { period: 10, fastPeriod: 2, slowPeriod: 30 }, [{ period: 1, fastPeriod: 2, slowPeriod: 30 }, { period: 4, fastPeriod: 3, slowPeriod: 20 }],
+    (p) => p.period, (b, p) => kamaBacktrader(b.close, p.period, p.fastPeriod, p.slowPeriod)),
   single('rsi', "Wilder's RSI of the close", { period: 14 }, [{ period: 1 }, { period: 2 }],
     (p) => p.period, (b, p) => rsi(b.close, p.period)),
   ...multi('macd', 'MACD of the close', { fastPeriod: 12, slowPeriod: 26, signalPeriod: 9 },

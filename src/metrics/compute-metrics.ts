@@ -93,7 +93,7 @@ export function computeMetrics(input: MetricsInput): Metrics {
     avgTradeDurationMs: tradeValues.avgTradeDurationMs,
     profitFactor: tradeValues.profitFactor,
     expectancy: tradeValues.expectancy,
-    sqn: systemQualityNumber(trades),
+    sqn: systemQualityNumber(trades, input.sqn),
     kellyCriterion: tradeValues.kellyCriterion,
   };
   return toMetrics(values);

@@ -23,6 +23,8 @@ export interface MetricsInput {
    * the bar before it (close[0] when i0 ≤ 1).
    */
   readonly firstDecisionBar: number;
+  /** SQN's standard deviation: `sample` (default, n − 1) or `population` (n, backtrader; 0 below two trades). */
+  readonly sqn?: 'sample' | 'population';
 }
 
 /**

@@ -6,7 +6,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { sliceBars, type BarSeries } from '../data/bar-series.js';
 import type { Strategy } from '../strategy/define-strategy.js';
-import { evaluateTrials, type TrialRunOptions } from './evaluate.js';
+import { evaluateTrials, type ReturnBlocksSpec, type TrialBatch, type TrialRunOptions } from './evaluate.js';
 import { probeWarmups } from './warmup.js';
 
 /** A range of bars `[start, end)` of the loaded series that trials run on. */
@@ -21,11 +21,11 @@ export interface TrialEvaluator {
   readonly parallelism: number;
   /**
    * Runs each of `paramsList` on the bars of `window`, every run deciding from
-   * `firstDecisionBar` (an index within the window).
-   * @returns encoded metric values (see `evaluate.ts`).
+   * `firstDecisionBar` (an index within the window; 0 = each from its own) or later.
+   * @returns encoded metric values (see `evaluate.ts`), and the return blocks of `returns`.
    * @throws an `AbortError` (name) when `signal` aborts; BtError from a run.
    */
-  evaluate(window: BarWindow, firstDecisionBar: number, paramsList: readonly Readonly<Record<string, unknown>>[], signal?: AbortSignal): Promise<Float64Array>;
+  evaluate(window: BarWindow, firstDecisionBar: number, paramsList: readonly Readonly<Record<string, unknown>>[], signal?: AbortSignal, returns?: ReturnBlocksSpec): Promise<TrialBatch>;
   /**
    * Warm-up [bars] of each of `paramsList` on the bars of `window` (`probeWarmups`).
    * @throws an `AbortError` when `signal` aborts; BtError from `init`.
@@ -65,10 +65,10 @@ export class InProcessEvaluator implements TrialEvaluator {
     this.#options = options;
   }
 
-  async evaluate(window: BarWindow, firstDecisionBar: number, paramsList: readonly Readonly<Record<string, unknown>>[], signal?: AbortSignal): Promise<Float64Array> {
+  async evaluate(window: BarWindow, firstDecisionBar: number, paramsList: readonly Readonly<Record<string, unknown>>[], signal?: AbortSignal, returns?: ReturnBlocksSpec): Promise<TrialBatch> {
     await yieldToEventLoop();
     if (signal?.aborted === true) throw abortError();
-    return evaluateTrials(this.#barsOf(window), this.#strategy, this.#options, firstDecisionBar, paramsList);
+    return evaluateTrials(this.#barsOf(window), this.#strategy, this.#options, firstDecisionBar, paramsList, returns);
   }
 
   async warmups(window: BarWindow, paramsList: readonly Readonly<Record<string, unknown>>[], signal?: AbortSignal): Promise<Int32Array> {

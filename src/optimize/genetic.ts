@@ -3,10 +3,11 @@
  * fits a discrete, constrained grid with a seeded generator better than these few lines).
  *
  * A genome is one position per axis. Generation 0 is `population` distinct valid combinations
- * drawn at random. Each later generation keeps the best tenth (at least one: elitism) and fills
- * the rest with children: two parents picked by 3-way tournaments, uniform crossover (each gene
- * from either parent with probability ½), then mutation of each gene with probability
- * 1 / (number of axes): half of the time a step of 1 … ⌈10 % of the axis⌉ positions up or down
+ * drawn at random. Each later generation keeps the `elite` best (default: the best tenth, at
+ * least one) and fills the rest with children: two parents picked by 3-way tournaments; with
+ * probability `crossoverRate` (default 1) uniform crossover (each gene from either parent with
+ * probability ½), otherwise a copy of the first parent; then mutation of each gene with
+ * probability `mutationRate` (default 1 / number of axes): half of the time a step of 1 … ⌈10 % of the axis⌉ positions up or down
  * (clamped), otherwise a uniformly drawn position. A child that breaks a constraint, or that is
  * already in the new generation, is redrawn (up to 20 times, then a random valid combination
  * is taken). Combinations already evaluated are not run again: their values are reused.
@@ -33,6 +34,17 @@ export interface GeneticOptions {
   /** Generations including the random first one (≥ 1). */
   readonly generations: number;
   readonly seed: number;
+  /** Probability [0, 1] that a child is a crossover of its parents rather than a copy of one; default 1. */
+  readonly crossoverRate?: number;
+  /** Probability [0, 1] that each gene of a child mutates; default 1 / number of axes. */
+  readonly mutationRate?: number;
+  /** Best individuals carried into the next generation unchanged (0 … population − 1); default max(1, ⌊population / 10⌋). */
+  readonly elite?: number;
+}
+
+/** The default elite of a population: the best tenth, at least one. */
+export function defaultElite(population: number): number {
+  return Math.max(1, Math.floor(population / 10));
 }
 
 /** What the search needs from its caller: running combinations and reading back their ranking data. */
@@ -74,8 +86,9 @@ export async function geneticSearch(options: GeneticOptions, evaluator: GeneticE
   if (!(await evaluator.evaluate(population))) return false;
 
   const evaluated = new Set<number>(population);
-  const elite = Math.max(1, Math.floor(size / 10));
-  const mutationRate = 1 / axes.length;
+  const elite = options.elite === undefined ? defaultElite(size) : Math.min(size, options.elite);
+  const mutationRate = options.mutationRate ?? 1 / axes.length;
+  const crossoverRate = options.crossoverRate ?? 1;
 
   const tournament = (): number => {
     let best = pick(random, population);
@@ -89,7 +102,9 @@ export async function geneticSearch(options: GeneticOptions, evaluator: GeneticE
   const breed = (): number => {
     const mother = genomeAt(space, tournament());
     const father = genomeAt(space, tournament());
-    const child = mother.map((gene, a) => (random() < 0.5 ? gene : father[a]));
+    // At the default rate of 1 no number is drawn for the choice, so default searches keep their trials.
+    const cross = crossoverRate >= 1 || random() < crossoverRate;
+    const child = cross ? mother.map((gene, a) => (random() < 0.5 ? gene : father[a])) : mother.slice();
     for (let a = 0; a < axes.length; a++) {
       if (random() >= mutationRate) continue;
       if (random() < 0.5) {

@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BarSeries } from '../data/bar-series.js';
 import { BtError, InternalError, type ErrorLocation } from '../errors.js';
 import { packageRoot } from '../strategy/package-root.js';
-import type { TrialRunOptions } from './evaluate.js';
+import type { ReturnBlocksSpec, TrialBatch, TrialRunOptions } from './evaluate.js';
 import { abortError, type BarWindow, type TrialEvaluator } from './evaluator.js';
 import { shareBars, type SharedBars } from './shared-bars.js';
 
@@ -35,6 +35,8 @@ export interface TrialTask {
   readonly window: BarWindow;
   readonly firstDecisionBar: number;
   readonly params: readonly Readonly<Record<string, unknown>>[];
+  /** Return blocks to collect of each run (runs only). */
+  readonly returns?: ReturnBlocksSpec;
 }
 
 /** An error as data, to cross the thread boundary. */
@@ -49,9 +51,9 @@ export interface SerializedError {
 
 /** A task's outcome: encoded metric values (runs) or warm-ups, or the error of the first failing trial. */
 export type TrialTaskResult =
-  | { readonly values: Float64Array; readonly warmups?: undefined; readonly error?: undefined }
-  | { readonly warmups: Int32Array; readonly values?: undefined; readonly error?: undefined }
-  | { readonly error: SerializedError; readonly values?: undefined; readonly warmups?: undefined };
+  | { readonly values: Float64Array; readonly blocks?: Float64Array; readonly warmups?: undefined; readonly error?: undefined }
+  | { readonly warmups: Int32Array; readonly values?: undefined; readonly blocks?: undefined; readonly error?: undefined }
+  | { readonly error: SerializedError; readonly values?: undefined; readonly blocks?: undefined; readonly warmups?: undefined };
 
 type PiscinaInstance = {
   run(task: unknown, options?: { signal?: AbortSignal }): Promise<unknown>;
@@ -100,18 +102,19 @@ export class TrialPool implements TrialEvaluator {
     this.#barsKey = nextBarsKey++;
   }
 
-  async evaluate(window: BarWindow, firstDecisionBar: number, paramsList: readonly Readonly<Record<string, unknown>>[], signal?: AbortSignal): Promise<Float64Array> {
-    return (await this.#run('runs', window, firstDecisionBar, paramsList, signal)).values!;
+  async evaluate(window: BarWindow, firstDecisionBar: number, paramsList: readonly Readonly<Record<string, unknown>>[], signal?: AbortSignal, returns?: ReturnBlocksSpec): Promise<TrialBatch> {
+    const result = await this.#run('runs', window, firstDecisionBar, paramsList, signal, returns);
+    return { values: result.values!, blocks: result.blocks };
   }
 
   async warmups(window: BarWindow, paramsList: readonly Readonly<Record<string, unknown>>[], signal?: AbortSignal): Promise<Int32Array> {
     return (await this.#run('warmups', window, 0, paramsList, signal)).warmups!;
   }
 
-  async #run(kind: TrialTask['kind'], window: BarWindow, firstDecisionBar: number, paramsList: readonly Readonly<Record<string, unknown>>[], signal: AbortSignal | undefined): Promise<TrialTaskResult> {
+  async #run(kind: TrialTask['kind'], window: BarWindow, firstDecisionBar: number, paramsList: readonly Readonly<Record<string, unknown>>[], signal: AbortSignal | undefined, returns?: ReturnBlocksSpec): Promise<TrialTaskResult> {
     if (this.#bars === undefined) throw new InternalError('BT_INTERNAL_NO_BARS', 'the trial pool has no bars (call setBars first)');
     if (signal?.aborted === true) throw abortError();
-    const task: TrialTask = { kind, barsKey: this.#barsKey, bars: this.#bars, window, firstDecisionBar, params: paramsList };
+    const task: TrialTask = { kind, barsKey: this.#barsKey, bars: this.#bars, window, firstDecisionBar, params: paramsList, ...(returns === undefined ? {} : { returns }) };
     let result: TrialTaskResult;
     try {
       result = (await this.#pool.run(task, signal === undefined ? undefined : { signal })) as TrialTaskResult;

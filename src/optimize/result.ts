@@ -10,14 +10,18 @@
  * shards give exactly the unsharded document.
  */
 import type { MetricValuesRecord } from './evaluate.js';
+import type { OverfittingReport } from './overfitting.js';
 import { compareRuns, objectiveValue, type Objective } from './objective.js';
 import type { ParamValue } from './search-space.js';
 
 /** Version of the optimize document layout; bumped on any incompatible change. */
-export const OPTIMIZE_SCHEMA_VERSION = 1;
+export const OPTIMIZE_SCHEMA_VERSION = 2;
+
+/** Where the runs of a search start deciding (see `OptimizeHeader.start`). */
+export type DecisionStart = 'per-trial' | 'common';
 
 /** The search methods. */
-export type SearchMethod = 'grid' | 'random' | 'genetic';
+export type SearchMethod = 'grid' | 'random' | 'genetic' | 'tpe';
 
 /** One evaluated combination. */
 export interface OptimizeRun {
@@ -30,6 +34,8 @@ export interface OptimizeRun {
 /** A run with its trial number (position in the search order), before ranking. */
 export interface TrialRun extends OptimizeRun {
   readonly trial: number;
+  /** The run's return blocks when the search collected them (`ReturnBlocksSpec`; never in documents). */
+  readonly blocks?: Float64Array;
 }
 
 /** The result of an optimization (STYLE.md: always this shape). */
@@ -77,11 +83,25 @@ export interface OptimizeHeader {
     readonly plannedTrials: number;
     readonly population: number | null;
     readonly generations: number | null;
+    /** Genetic: crossover probability [fraction], per-gene mutation probability [fraction], individuals kept; null otherwise. */
+    readonly crossoverRate: number | null;
+    readonly mutationRate: number | null;
+    readonly elite: number | null;
+    /** TPE: random trials before the model, and trials suggested at once; null otherwise. */
+    readonly startupTrials: number | null;
+    readonly batch: number | null;
   };
+  /**
+   * Where each run starts deciding: `per-trial` (the default) at its own first decision bar,
+   * 1 + its own warm-up, exactly as `bt run` with its parameters, so a row reproduces with
+   * `bt run`; `common` (`--common-start`) every run from 1 + the largest warm-up in the search
+   * space, so all runs cover the same window.
+   */
+  readonly start: DecisionStart;
   /** Largest warm-up in the search space [bars]. */
   readonly warmupBars: number;
-  /** First decision bar of every run: 1 + warmupBars. */
-  readonly firstDecisionBar: number;
+  /** With `start: 'common'`, the first decision bar of every run (1 + warmupBars); null per trial. */
+  readonly firstDecisionBar: number | null;
   readonly objective: Objective;
   readonly seed: number | null;
 }
@@ -98,6 +118,11 @@ export interface OptimizeDocument extends OptimizeHeader, OptimizeResult {
     /** Runs without an objective value (metric unavailable, or fewer trades than minTrades). */
     readonly withoutObjective: number;
   };
+  /**
+   * Deflated Sharpe Ratio and PBO (`optimize/overfitting.ts`); null where the bars are not at
+   * hand (`bt merge`, which otherwise gives the unsharded document).
+   */
+  readonly overfitting: OverfittingReport | null;
 }
 
 /** Ranks trial runs best first (see the module comment). */
@@ -116,7 +141,7 @@ export function buildOptimizeResult(objective: Objective, seed: number | null, r
 }
 
 /** Builds the document (fixed key order) from the header and unranked trial runs. */
-export function buildOptimizeDocument(header: OptimizeHeader, runs: readonly TrialRun[], incomplete: boolean): OptimizeDocument {
+export function buildOptimizeDocument(header: OptimizeHeader, runs: readonly TrialRun[], incomplete: boolean, overfitting: OverfittingReport | null = null): OptimizeDocument {
   const result = buildOptimizeResult(header.objective, header.seed, runs);
   return {
     schemaVersion: OPTIMIZE_SCHEMA_VERSION,
@@ -126,6 +151,7 @@ export function buildOptimizeDocument(header: OptimizeHeader, runs: readonly Tri
     data: header.data,
     conventions: header.conventions,
     search: header.search,
+    start: header.start,
     warmupBars: header.warmupBars,
     firstDecisionBar: header.firstDecisionBar,
     objective: header.objective,
@@ -135,6 +161,7 @@ export function buildOptimizeDocument(header: OptimizeHeader, runs: readonly Tri
       evaluated: runs.length,
       withoutObjective: runs.filter((run) => objectiveValue(header.objective, run.metrics) === null).length,
     },
+    overfitting,
     best: result.best,
     runs: result.runs,
   };

@@ -5,17 +5,18 @@
  * order batches finish in, so they are the same for any number of workers.
  *
  * Trial numbers are positions in the search order: the valid combinations in combination
- * order (grid), the draw order (random), the evaluation order (genetic). Shard K of N takes the
+ * order (grid), the draw order (random), the evaluation order (genetic, TPE). Shard K of N takes the
  * trials whose number is K − 1 modulo N, a strided slice that spreads cheap and expensive
  * regions of the space evenly over the shards.
  */
 import { sliceBars, type BarSeries } from '../data/bar-series.js';
 import { UsageError } from '../errors.js';
-import { decodeMetrics } from './evaluate.js';
+import { blockWidth, decodeMetrics, type ReturnBlocksSpec } from './evaluate.js';
 import { isAbortError, type BarWindow, type TrialEvaluator } from './evaluator.js';
 import { geneticSearch } from './genetic.js';
 import { objectiveValue, type Objective } from './objective.js';
 import { randomTrials } from './random.js';
+import { tpeSearch } from './tpe.js';
 import type { SearchMethod, TrialRun } from './result.js';
 import { paramsAt, type ParamValue, type SearchSpace } from './search-space.js';
 import type { ValidCombinations } from './valid-combinations.js';
@@ -25,7 +26,24 @@ import { summarizeWarmups, type SearchWarmup } from './warmup.js';
 export type MethodSettings =
   | { readonly method: 'grid' }
   | { readonly method: 'random'; readonly trials: number; readonly seed: number }
-  | { readonly method: 'genetic'; readonly population: number; readonly generations: number; readonly seed: number };
+  | {
+      readonly method: 'genetic';
+      readonly population: number;
+      readonly generations: number;
+      readonly seed: number;
+      /** Probability [0, 1] of crossover; undefined = 1. */
+      readonly crossoverRate?: number;
+      /** Per-gene mutation probability [0, 1]; undefined = 1 / axes. */
+      readonly mutationRate?: number;
+      /** Individuals kept unchanged; undefined = max(1, ⌊population / 10⌋). */
+      readonly elite?: number;
+    }
+  | { readonly method: 'tpe'; readonly trials: number; readonly startupTrials: number; readonly batch: number; readonly seed: number };
+
+/** Methods whose next trials depend on the results of earlier ones (they cannot be sharded). */
+export function isSequentialMethod(method: MethodSettings): boolean {
+  return method.method === 'genetic' || method.method === 'tpe';
+}
 
 /** Shard K of N (K from 1). */
 export interface Shard {
@@ -44,6 +62,8 @@ export interface SearchPlan {
   /** First decision bar of every run, within the window. */
   readonly firstDecisionBar: number;
   readonly shard?: Shard;
+  /** Collect each run's return blocks (for PBO and the Deflated Sharpe Ratio) into `TrialRun.blocks`. */
+  readonly returns?: ReturnBlocksSpec;
 }
 
 /** How the search reports and stops. */
@@ -69,6 +89,7 @@ export function plannedTrials(method: MethodSettings, validCount: number): numbe
     case 'grid':
       return validCount;
     case 'random':
+    case 'tpe':
       return Math.min(method.trials, validCount);
     case 'genetic':
       return Math.min(method.population * method.generations, validCount);
@@ -137,7 +158,7 @@ export async function probeSearchWarmup(
 
 /**
  * Runs the search.
- * @throws UsageError `BT_SHARD_GENETIC` for a sharded genetic search; BtError from a run.
+ * @throws UsageError `BT_SHARD_GENETIC` for a sharded genetic or TPE search; BtError from a run.
  */
 export async function runSearch(plan: SearchPlan, control: SearchControl): Promise<SearchOutcome> {
   const { space, method } = plan;
@@ -157,14 +178,19 @@ export async function runSearch(plan: SearchPlan, control: SearchControl): Promi
         next += batch.length;
         const params = batch.map((item) => paramsAt(space, item.combination));
         let values: Float64Array;
+        let blocks: Float64Array | undefined;
         try {
-          values = await control.evaluator.evaluate(plan.window, plan.firstDecisionBar, params, control.signal);
+          ({ values, blocks } = await control.evaluator.evaluate(plan.window, plan.firstDecisionBar, params, control.signal, plan.returns));
         } catch (error) {
           if (isAbortError(error) || control.signal?.aborted === true) interrupted = true;
           else failure ??= error;
           return;
         }
-        batch.forEach((item, t) => records.set(item.trial, { trial: item.trial, params: params[t] as Record<string, ParamValue>, metrics: decodeMetrics(values, t) }));
+        const width = plan.returns === undefined ? 0 : blockWidth(plan.returns);
+        batch.forEach((item, t) => {
+          const run: TrialRun = { trial: item.trial, params: params[t] as Record<string, ParamValue>, metrics: decodeMetrics(values, t) };
+          records.set(item.trial, blocks === undefined ? run : { ...run, blocks: blocks.slice(t * width, (t + 1) * width) });
+        });
         done += batch.length;
         control.onProgress?.(done, total);
       }
@@ -178,25 +204,48 @@ export async function runSearch(plan: SearchPlan, control: SearchControl): Promi
   };
 
   const total = plannedTrials(method, plan.valid.indices.length);
-  if (method.method === 'genetic') {
-    if (plan.shard !== undefined) {
-      throw new UsageError('BT_SHARD_GENETIC', '--shard cannot split a genetic search: each generation depends on the results of the one before', {
-        hint: 'shard a grid or random search (--method grid|random), or run the genetic search on one machine',
-        location: { flag: '--shard' },
-      });
-    }
-    const combinationTrial = new Map<number, number>();
-    const completed = await geneticSearch(
-      { space, valid: plan.valid.indices, isValid: plan.valid.isValid, objective: plan.objective, population: method.population, generations: method.generations, seed: method.seed },
+  if (isSequentialMethod(method)) {
+    if (plan.shard !== undefined) throw shardSequentialError(method.method);
+  }
+  const combinationTrial = new Map<number, number>();
+  /** Runs combinations in the order a sequential method asks for them, numbering the trials. */
+  const evaluateInOrder = async (indices: readonly number[]): Promise<boolean> => {
+    const items = indices.map((combination) => {
+      const trial = combinationTrial.size;
+      combinationTrial.set(combination, trial);
+      return { trial, combination };
+    });
+    return runItems(items, total);
+  };
+  if (method.method === 'tpe') {
+    const completed = await tpeSearch(
+      { space, valid: plan.valid.indices, isValid: plan.valid.isValid, objective: plan.objective, trials: method.trials, startupTrials: method.startupTrials, batch: method.batch, seed: method.seed },
       {
-        evaluate: async (indices) => {
-          const items = indices.map((combination) => {
-            const trial = combinationTrial.size;
-            combinationTrial.set(combination, trial);
-            return { trial, combination };
-          });
-          return runItems(items, total);
+        evaluate: evaluateInOrder,
+        valueOf: (combination) => {
+          const run = records.get(combinationTrial.get(combination)!);
+          return run === undefined ? null : objectiveValue(plan.objective, run.metrics);
         },
+      },
+    );
+    return { runs: sortedRuns(records), incomplete: !completed };
+  }
+  if (method.method === 'genetic') {
+    const completed = await geneticSearch(
+      {
+        space,
+        valid: plan.valid.indices,
+        isValid: plan.valid.isValid,
+        objective: plan.objective,
+        population: method.population,
+        generations: method.generations,
+        seed: method.seed,
+        crossoverRate: method.crossoverRate,
+        mutationRate: method.mutationRate,
+        elite: method.elite,
+      },
+      {
+        evaluate: evaluateInOrder,
         rankOf: (combination) => {
           const trial = combinationTrial.get(combination)!;
           const run = records.get(trial);
@@ -214,6 +263,15 @@ export async function runSearch(plan: SearchPlan, control: SearchControl): Promi
   });
   const completed = await runItems(items, items.length);
   return { runs: sortedRuns(records), incomplete: !completed };
+}
+
+/** The error of `--shard` with a method whose trials depend on earlier results. */
+export function shardSequentialError(method: string): UsageError {
+  const why = method === 'tpe' ? 'each suggestion depends on the results before it' : 'each generation depends on the results of the one before';
+  return new UsageError('BT_SHARD_GENETIC', `--shard cannot split a ${method === 'tpe' ? 'TPE' : 'genetic'} search: ${why}`, {
+    hint: `shard a grid or random search (--method grid|random), or run the ${method === 'tpe' ? 'TPE' : 'genetic'} search on one machine`,
+    location: { flag: '--shard' },
+  });
 }
 
 function sortedRuns(records: ReadonlyMap<number, TrialRun>): TrialRun[] {

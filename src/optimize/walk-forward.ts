@@ -48,7 +48,7 @@ import type { MetricValuesRecord, TrialRunOptions } from './evaluate.js';
 import type { TrialEvaluator } from './evaluator.js';
 import { objectiveValue, type Objective } from './objective.js';
 import { buildOptimizeResult } from './result.js';
-import { probeSearchWarmup, runSearch, type MethodSettings } from './search.js';
+import { plannedTrials, probeSearchWarmup, runSearch, type MethodSettings } from './search.js';
 import { paramsAt, type ParamValue, type SearchSpace } from './search-space.js';
 import type { ValidCombinations } from './valid-combinations.js';
 import type { SearchWarmup } from './warmup.js';
@@ -344,7 +344,7 @@ export async function windowWarmup(
  */
 export async function runWalkForward(plan: WalkForwardPlan, control: WalkForwardControl): Promise<WalkForwardOutcome> {
   const { bars, strategy, space, valid, objective } = plan;
-  const perWindow = Math.min(valid.indices.length, plan.method.method === 'grid' ? Infinity : plan.method.method === 'random' ? plan.method.trials : plan.method.population * plan.method.generations);
+  const perWindow = plannedTrials(plan.method, valid.indices.length);
   const total = perWindow * plan.windows.length;
   const combinations = valid.indices.map((index) => paramsAt(space, index));
   const results: WindowResult[] = [];

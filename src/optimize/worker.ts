@@ -60,7 +60,8 @@ async function initialize(): Promise<(task: TrialTask) => TrialTaskResult> {
         windowKey = key;
       }
       if (task.kind === 'warmups') return { warmups: probeWarmups(window!, strategy!, task.params, setup.options.timeZone) };
-      return { values: evaluateTrials(window!, strategy!, setup.options, task.firstDecisionBar, task.params) };
+      const batch = evaluateTrials(window!, strategy!, setup.options, task.firstDecisionBar, task.params, task.returns);
+      return batch.blocks === undefined ? { values: batch.values } : { values: batch.values, blocks: batch.blocks };
     } catch (error) {
       return { error: serialize(error) };
     }

@@ -24,6 +24,8 @@ import type { RunMeta } from './json.js';
 import { describeSizing, formatCash, formatMetric, formatPercent } from './table.js';
 import type { Heatmap } from '../optimize/heatmap.js';
 import { renderHeatmapSection } from './heatmap-html.js';
+import type { OverfittingReport } from '../optimize/overfitting.js';
+import { renderOverfittingSection } from './overfitting-html.js';
 
 /** What the report is drawn from: the run, its metrics, its settings and its JSON document. */
 export interface HtmlReportInput {
@@ -34,6 +36,8 @@ export interface HtmlReportInput {
   readonly document: Record<string, unknown>;
   /** Optional optimization heatmap (`bt optimize --report`), shown after the key numbers. */
   readonly heatmap?: Heatmap;
+  /** Optional overfitting statistics (`bt optimize --report`), shown after the heatmap. */
+  readonly overfitting?: OverfittingReport;
 }
 
 /**
@@ -58,7 +62,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
 <div class="page">
 ${renderHeader(input)}
 ${renderCards(input)}
-${input.heatmap === undefined ? '' : `${renderHeatmapSection(input.heatmap)}\n`}${renderCharts(input)}
+${input.heatmap === undefined ? '' : `${renderHeatmapSection(input.heatmap)}\n`}${input.overfitting === undefined ? '' : `${renderOverfittingSection(input.overfitting)}\n`}${renderCharts(input)}
 <div class="columns">
 ${renderMetrics(input)}
 ${renderSettings(input)}

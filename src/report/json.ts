@@ -41,6 +41,8 @@ export interface Conventions {
   readonly trailingStop: TrailDistance | undefined;
   readonly from: number | undefined;
   readonly to: number | undefined;
+  /** Peer conventions (`--compat` and its switches); undefined with bt's own, so default documents keep their bytes. */
+  readonly compat?: { readonly preset: string | null; readonly closeAtEndPrice: string; readonly firstDecision: string; readonly sqn: string; readonly brackets: string };
 }
 
 /** Plain-words statement of the fixed rules, included in every result. */
@@ -104,6 +106,7 @@ export function buildRunDocument(run: RunResult, metrics: Metrics, meta: RunMeta
       trailingStop: c.trailingStop ?? null,
       from: c.from ?? null,
       to: c.to ?? null,
+      ...(c.compat === undefined ? {} : { compat: c.compat }),
       warmupBars: run.warmupBars,
       firstDecisionBar: run.firstDecisionBar,
       rules: FIXED_RULES,

@@ -37,7 +37,9 @@ export function renderOptimizeHeader(doc: OptimizeDocument, chalk: ChalkInstance
       ? 'grid search'
       : search.method === 'random'
         ? `random search, ${search.plannedTrials} trials, seed ${doc.seed}`
-        : `genetic search, population ${search.population}, ${search.generations} generations, seed ${doc.seed}`;
+        : search.method === 'tpe'
+          ? `TPE search, ${search.plannedTrials} trials (${search.startupTrials} random first, batches of ${search.batch}), seed ${doc.seed}`
+          : `genetic search, population ${search.population}, ${search.generations} generations, seed ${doc.seed}`;
   const fixed = Object.entries(search.fixed).map(([k, v]) => `${k}=${String(v)}`);
   const firstBar = doc.firstDecisionBar;
   const objective = `${doc.objective.direction} ${doc.objective.key}${doc.objective.minTrades === null ? '' : ` (runs with fewer than ${doc.objective.minTrades} trades excluded)`}`;
@@ -55,7 +57,9 @@ export function renderOptimizeHeader(doc: OptimizeDocument, chalk: ChalkInstance
     chalk.dim(
       `${search.combinations} combinations, ${search.valid} valid${ruledOut.length > 0 ? ` (${ruledOut.join(', ')})` : ''} · ${doc.counts.evaluated} runs${doc.counts.withoutObjective > 0 ? `, ${doc.counts.withoutObjective} without an objective value` : ''} · objective: ${objective}`,
     ),
-    `all runs decide from bar ${firstBar}: 1 + the largest warm-up in the search space (${doc.warmupBars} bars), so every run covers the same window`,
+    firstBar === null
+      ? `each run decides from its own first decision bar (1 + its warm-up; the largest is ${doc.warmupBars} bars), so a row equals bt run with its parameters`
+      : `all runs decide from bar ${firstBar}: 1 + the largest warm-up in the search space (${doc.warmupBars} bars), so every run covers the same window (--common-start)`,
   ].join('\n');
 }
 
@@ -163,4 +167,40 @@ export function trialsCsv(doc: OptimizeDocument): string {
   return stringify([header, ...rows], {
     cast: { number: (n) => (Number.isFinite(n) ? String(n) : ''), boolean: (b) => (b ? 'true' : 'false') },
   });
+}
+
+/**
+ * Lines on overfitting under the top table: the best run's Sharpe ratio beside its Deflated
+ * Sharpe Ratio, and with `--pbo` the PBO, the logit quantiles, the performance degradation and
+ * the probability of loss. Empty when the document has no `overfitting` section (`bt merge`).
+ */
+export function renderOverfitting(doc: OptimizeDocument, chalk: ChalkInstance): string {
+  const report = doc.overfitting;
+  if (report === null) return '';
+  const lines: string[] = [];
+  const dsr = report.deflatedSharpe;
+  const sharpe = doc.best?.metrics.sharpe ?? null;
+  if (dsr === null) lines.push(chalk.dim(`deflated Sharpe ratio: -- (${report.deflatedSharpeNullReason ?? ''})`));
+  else {
+    const value = dsr.value === null ? `-- (${dsr.nullReason ?? ''})` : chalk.bold(dsr.value.toFixed(3));
+    lines.push(
+      `best run: Sharpe ratio ${sharpe === null ? '--' : sharpe.toFixed(3)} · deflated Sharpe ratio ${value} ` +
+        chalk.dim(`(Sharpe per bar ${dsr.sharpe.toFixed(4)} vs ${dsr.expectedMaxSharpe.toFixed(4)} expected of the best of ${dsr.trials} trials with no skill; skewness ${dsr.skewness.toFixed(2)}, kurtosis ${dsr.kurtosis.toFixed(2)}, ${dsr.observations} returns)`),
+    );
+  }
+  const pbo = report.pbo;
+  if (pbo !== null) {
+    const q = pbo.logits.quantiles;
+    lines.push(
+      `probability of backtest overfitting ${chalk.bold(formatPercent(pbo.pbo))} ` +
+        chalk.dim(`(CSCV, ${pbo.splits} splits, ${pbo.combinations.toLocaleString('en-US')} combinations of ${pbo.trials} runs)`),
+    );
+    lines.push(chalk.dim(`  logit λ: p5 ${q.p05.toFixed(2)} · p25 ${q.p25.toFixed(2)} · median ${q.p50.toFixed(2)} · p75 ${q.p75.toFixed(2)} · p95 ${q.p95.toFixed(2)} (λ ≤ 0: the in-sample best ranks at or below the median out of sample)`));
+    lines.push(
+      chalk.dim(
+        `  performance degradation: OOS Sharpe ≈ ${pbo.degradation.intercept === null ? '--' : pbo.degradation.intercept.toFixed(4)} ${pbo.degradation.slope === null ? '' : `${pbo.degradation.slope < 0 ? '−' : '+'} ${Math.abs(pbo.degradation.slope).toFixed(3)} × IS Sharpe (per bar)`} · probability of an out-of-sample loss ${formatPercent(pbo.probabilityOfLoss)}`,
+      ),
+    );
+  } else if (report.pboNullReason !== null && report.pboNullReason !== 'not requested (--pbo)') lines.push(chalk.dim(`probability of backtest overfitting: -- (${report.pboNullReason})`));
+  return lines.join('\n');
 }

@@ -104,6 +104,7 @@ export interface HeaderFacts {
     readonly stopLoss?: RunMeta['conventions']['stopLoss'] | null;
     readonly takeProfit?: RunMeta['conventions']['takeProfit'] | null;
     readonly trailingStop?: RunMeta['conventions']['trailingStop'] | null;
+    readonly compat?: RunMeta['conventions']['compat'];
   };
 }
 
@@ -142,6 +143,7 @@ export function renderHeaderFacts(facts: HeaderFacts, chalk: ChalkInstance): str
     c.trailingStop ? `trailing stop ${'fraction' in c.trailingStop ? formatPercent(c.trailingStop.fraction) : c.trailingStop.amount}` : '',
     c.closeAtEnd ? 'close at end' : '',
     c.fractional ? 'fractional units' : '',
+    c.compat === undefined ? '' : `compat ${c.compat.preset ?? 'custom'} (close at end at ${c.compat.closeAtEndPrice}, decide ${c.compat.firstDecision}, SQN ${c.compat.sqn}, brackets from the ${c.compat.brackets})`,
   ].filter((x) => x !== '');
   return [
     `${chalk.bold(facts.strategy)}${params === '' ? '' : `(${params})`} on ${chalk.bold(facts.symbol)} · ${facts.file} · ${facts.bars} bars ${span}`,

@@ -64,6 +64,7 @@ export function buildWalkForwardDocument(header: OptimizeHeader, windowing: Wind
       test: windowing.test.text,
       step: windowing.step.text,
       anchored: windowing.anchored,
+      inSampleStart: 'common: every in-sample run of a window decides from 1 + the largest warm-up in the search space on that window',
       outOfSampleRun: 'best in-sample parameters; indicators warmed up on the bars before the window; first decision at the window\'s first bar; open trades closed at its last close',
     },
     incomplete: outcome.incomplete,
@@ -102,13 +103,14 @@ export function renderWalkForward(header: OptimizeHeader, windowing: Windowing, 
   const parts: string[] = [];
   if (!quiet) {
     const { data, search } = header;
-    const method = search.method === 'grid' ? 'grid search' : search.method === 'random' ? `random search (${search.plannedTrials} trials, seed ${header.seed})` : `genetic search (population ${search.population}, ${search.generations} generations, seed ${header.seed})`;
+    const method = search.method === 'grid' ? 'grid search' : search.method === 'random' ? `random search (${search.plannedTrials} trials, seed ${header.seed})` : search.method === 'tpe' ? `TPE search (${search.plannedTrials} trials, seed ${header.seed})` : `genetic search (population ${search.population}, ${search.generations} generations, seed ${header.seed})`;
     parts.push(
       [
         `${chalk.bold(header.strategy.name)} on ${chalk.bold(data.symbol)} · ${data.file} · ${data.bars} bars`,
         chalk.dim(
           `walk-forward, ${windowing.anchored ? 'anchored' : 'rolling'}: train ${windowing.train.text}, test ${windowing.test.text}, step ${windowing.step.text} · ${method} over ${searched.join(' × ')} (${search.valid} valid combinations) · ${header.objective.direction} ${header.objective.key}`,
         ),
+        chalk.dim('in sample: every run of a window decides from the common first decision bar, 1 + the largest warm-up in the search space'),
         chalk.dim('out of sample: the best in-sample parameters, indicators warmed up on the bars before the window, first decision at its first bar, trades closed at its last close; windows chained by returns'),
       ].join('\n'),
     );

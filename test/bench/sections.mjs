@@ -177,7 +177,99 @@ async function optimizeSection(ctx) {
 }
 
 /** The sections, in output order; append new ones here. */
-export const SECTIONS = [optimizeSection, (ctx) => import('./hardening-bench.mjs').then((m) => m.hardeningSection(ctx))];
+/**
+ * Issue 16: search quality and overfitting statistics.
+ * - TPE vs random search: evaluations until each first runs the best cell (by Sharpe) of the
+ *   GOOG sma-cross grids, medians over seeds 1 … 20. A trial's metrics do not depend on when it
+ *   runs, so every cell is run once and both methods read the values from that table.
+ * - PBO's cost: CSCV (16 splits, 12,870 combinations) over a 1,000-run search, against the
+ *   search's own evaluation time (in-process, the same run).
+ */
+async function searchQualitySection(ctx) {
+  if (!ctx.enabled('tpe')) return;
+  const { root, dir, report, timeIt, fmt, median } = ctx;
+  const dist = (path) => join(root, 'dist', path);
+  const { loadBars } = await import(dist('src/data/index.js'));
+  const { InProcessEvaluator } = await import(dist('src/optimize/evaluator.js'));
+  const { runSearch } = await import(dist('src/optimize/search.js'));
+  const { buildSearchSpace } = await import(dist('src/optimize/search-space.js'));
+  const { parseConstraint } = await import(dist('src/optimize/constraint.js'));
+  const { validCombinations } = await import(dist('src/optimize/valid-combinations.js'));
+  const { objectiveValue } = await import(dist('src/optimize/objective.js'));
+  const { randomTrials } = await import(dist('src/optimize/random.js'));
+  const { tpeSearch } = await import(dist('src/optimize/tpe.js'));
+  const { probabilityOfOverfitting } = await import(dist('src/optimize/pbo.js'));
+  const { blockCounts } = await import(dist('src/optimize/evaluate.js'));
+  const { ALL_IN_FRACTION } = await import(dist('src/engine/broker.js'));
+  const smaCross = (await import(dist('strategies/sma-cross.js'))).default;
+  const options = {
+    broker: { initialCash: 100_000, commission: { rate: 0.001, fixed: 0 }, slippageRate: 0, fractional: false, fillAt: 'next-open', defaultStopLoss: undefined, defaultTakeProfit: undefined, defaultTrailingStop: undefined },
+    defaultSizing: { kind: 'fraction', fraction: ALL_IN_FRACTION },
+    closeAtEnd: false,
+  };
+  const objective = { key: 'sharpe', direction: 'maximize', minTrades: null };
+  const first = (loaded) => (Array.isArray(loaded) ? loaded[0] : loaded);
+  const shared = join(root, '../shared/data/GOOG.csv');
+  let goog = shared;
+  let label = 'GOOG.csv';
+  if (!existsSync(shared)) {
+    goog = join(dir, 'goog-sized-tpe.csv');
+    writeFileSync(goog, dailyRandomWalkCsv(2148));
+    label = '2,148 generated daily bars';
+  }
+  const bars = first(await loadBars(goog, { sort: false, label }));
+  const evaluator = new InProcessEvaluator(bars, smaCross, options);
+  for (const specs of [['fast=5:50:5', 'slow=20:200:20'], ['fast=2:60:2', 'slow=20:300:10']]) {
+    const space = buildSearchSpace(specs, smaCross.params, { direction: 'long-only' });
+    const valid = validCombinations(space, [parseConstraint('fast < slow', smaCross.params)], smaCross.validate);
+    const grid = await runSearch({ space, valid, method: { method: 'grid' }, objective, window: { start: 0, end: bars.length }, firstDecisionBar: 0 }, { evaluator });
+    const value = new Map();
+    grid.runs.forEach((run, trial) => value.set(valid.indices[trial], objectiveValue(objective, run.metrics)));
+    let best = valid.indices[0];
+    for (const index of valid.indices) if ((value.get(index) ?? -Infinity) > (value.get(best) ?? -Infinity)) best = index;
+    const tpe = [];
+    const random = [];
+    for (let seed = 1; seed <= 20; seed++) {
+      let count = 0;
+      await tpeSearch(
+        { space, valid: valid.indices, isValid: valid.isValid, objective, trials: valid.indices.length, startupTrials: 10, batch: 4, seed },
+        {
+          evaluate: async (indices) => {
+            for (const index of indices) {
+              count++;
+              if (index === best) return false;
+            }
+            return true;
+          },
+          valueOf: (index) => value.get(index) ?? null,
+        },
+      );
+      tpe.push(count);
+      random.push(randomTrials(valid.indices, valid.indices.length, seed).indexOf(best) + 1);
+    }
+    const t = median(tpe);
+    const r = median(random);
+    report(`tpe: evaluations to the best cell of the ${valid.indices.length}-run sma-cross grid on ${label} (${specs.join(' ')}), median of 20 seeds`, `TPE ${fmt(t, 1)} vs random ${fmt(r, 1)}`, 'TPE below random', t < r);
+  }
+
+  // PBO cost on a 1,000-run search over data/sp500-2000.csv.
+  const sp = first(await loadBars(join(root, 'data/sp500-2000.csv'), { sort: false, label: 'sp500' }));
+  const space = buildSearchSpace(['fast=1:20:1', 'slow=30:520:10'], smaCross.params, { direction: 'long-only' });
+  const valid = validCombinations(space, [], smaCross.validate);
+  const returns = { from: 520, splits: 16 };
+  const spEvaluator = new InProcessEvaluator(sp, smaCross, options);
+  const plan = { space, valid, method: { method: 'grid' }, objective, window: { start: 0, end: sp.length }, firstDecisionBar: 0, returns };
+  const t0 = performance.now();
+  const outcome = await runSearch(plan, { evaluator: spEvaluator });
+  const searchMs = performance.now() - t0;
+  const matrix = { counts: blockCounts(returns, sp.length), blocks: outcome.runs.map((run) => run.blocks) };
+  const pbo = timeIt(() => probabilityOfOverfitting(matrix));
+  report(`pbo: CSCV, 16 splits (12,870 combinations) over ${outcome.runs.length} runs × ${sp.length - 520} bar returns`, `${fmt(pbo.ms)} ms`, `< the search itself (${fmt(searchMs)} ms)`, pbo.ms < searchMs);
+  report('  PBO time / search time', `${fmt(pbo.ms / searchMs, 2)}x`);
+  report('  PBO of that search', `${fmt(pbo.result.pbo * 100, 1)}%`);
+}
+
+export const SECTIONS = [optimizeSection, searchQualitySection, (ctx) => import('./hardening-bench.mjs').then((m) => m.hardeningSection(ctx))];
 
 /** Runs every section (each decides from `ctx.enabled` whether it runs). */
 export async function runSections(ctx) {

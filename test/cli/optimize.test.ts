@@ -40,21 +40,43 @@ describe('bt optimize', () => {
     gridJson = (await ok([...GRID, '--json', '--workers', '1'])).stdout;
   });
 
-  it('prints the search, the shared first decision bar, the top runs and a heatmap', async () => {
+  it('prints the search, where runs start deciding, the top runs and a heatmap', async () => {
     const { stdout, stderr } = await ok([...GRID, '--maximize', 'sharpe', '--workers', '1']);
     const lines = stdout.split('\n');
     expect(lines[0]).toBe('sma-cross on SP500-2000 · data/sp500-2000.csv · 5105 bars 2000-01-03 → 2020-04-17');
     expect(lines[1]).toBe('cash 100,000.00 · commission 0.10% · fills next-open · sizing all-in');
     expect(lines[2]).toBe('grid search over fast ∈ {5, 10, … 50 (10 values)} × slow ∈ {20, 40, … 200 (10 values)} · fixed direction=long-only, signalMode=crossover');
     expect(lines[3]).toBe('100 combinations, 90 valid (10 ruled out by --constraint) · 90 runs · objective: maximize sharpe');
-    expect(lines[4]).toBe('all runs decide from bar 200: 1 + the largest warm-up in the search space (199 bars), so every run covers the same window');
+    expect(lines[4]).toBe('each run decides from its own first decision bar (1 + its warm-up; the largest is 199 bars), so a row equals bt run with its parameters');
     expect(stdout).toContain('Top 10 of 90 runs by sharpe ratio');
     expect(stdout).toMatch(/│\s+1 │\s+\d+ │\s+\d+ │\s+-?\d\.\d{3} │/);
     expect(stdout).toContain('Heatmap of sharpe ratio: rows fast, columns slow');
     expect(stdout).toMatch(/fast \\ slow\s+20\s+40\s+60/);
     expect(stdout, 'no colour: shaded cells').toMatch(/[░▒▓█]-?\d\.\d\d/);
     expect(stdout).not.toMatch(/\u001b\[/);
+    expect(stderr).toBe('bt optimize: 90 runs of sma-cross on 1 worker; each run decides from its own first decision bar, as bt run does\n');
+  });
+
+  it('--common-start makes every run decide from 1 + the largest warm-up (issue 16)', async () => {
+    const { stdout, stderr } = await ok([...GRID, '--common-start', '--workers', '1', '--top', '1']);
+    expect(stdout.split('\n')[4]).toBe('all runs decide from bar 200: 1 + the largest warm-up in the search space (199 bars), so every run covers the same window (--common-start)');
     expect(stderr).toBe('bt optimize: 90 runs of sma-cross on 1 worker; all runs decide from bar 200\n');
+    const common = JSON.parse((await ok([...GRID, '--common-start', '--json', '--workers', '1'])).stdout);
+    expect(common).toMatchObject({ start: 'common', warmupBars: 199, firstDecisionBar: 200 });
+    const found = common.runs.find((r: { params: { fast: number; slow: number } }) => r.params.fast === 10 && r.params.slow === 40);
+    const single = JSON.parse((await runCli(['run', '--strategy', 'sma-cross', '--strat', 'fast=10,slow=40', '--json'])).stdout);
+    expect(single.conventions.firstDecisionBar, 'bt run decides from its own first decision bar').toBe(40);
+    expect(found.metrics.tradeCount, 'the common window leaves out the trades before bar 200').toBeLessThan(single.metrics.tradeCount);
+  });
+
+  it('every row of a grid equals bt run with its parameters, to the last digit (issue 16)', async () => {
+    const doc = JSON.parse(gridJson);
+    expect(doc.runs).toHaveLength(90);
+    for (const row of doc.runs as { params: { fast: number; slow: number }; metrics: Record<string, number | null> }[]) {
+      const single = await runCli(['run', '--strategy', 'sma-cross', '--strat', `fast=${row.params.fast},slow=${row.params.slow}`, '--json']);
+      expect(single.code, single.stderr).toBe(0);
+      expect(row.metrics, `fast=${row.params.fast},slow=${row.params.slow}`).toEqual(JSON.parse(single.stdout).metrics);
+    }
   });
 
   it('puts the longer parameter on the heatmap rows when the grid would be wider than the terminal', async () => {
@@ -101,11 +123,13 @@ describe('bt optimize', () => {
 
   it('--json prints the OptimizeResult document: stable keys, ranked runs, best first, no NaN', () => {
     const doc = JSON.parse(gridJson);
-    expect(Object.keys(doc)).toEqual(['schemaVersion', 'kind', 'btVersion', 'strategy', 'data', 'conventions', 'search', 'warmupBars', 'firstDecisionBar', 'objective', 'seed', 'incomplete', 'counts', 'best', 'runs']);
+    expect(Object.keys(doc)).toEqual(['schemaVersion', 'kind', 'btVersion', 'strategy', 'data', 'conventions', 'search', 'start', 'warmupBars', 'firstDecisionBar', 'objective', 'seed', 'incomplete', 'counts', 'overfitting', 'best', 'runs']);
     expect(doc.objective).toEqual({ key: 'sharpe', direction: 'maximize', minTrades: null });
     expect(doc.seed).toBeNull();
     expect(doc.incomplete).toBe(false);
-    expect(doc.firstDecisionBar).toBe(200);
+    expect(doc.start).toBe('per-trial');
+    expect(doc.warmupBars).toBe(199);
+    expect(doc.firstDecisionBar, 'no common first decision bar').toBeNull();
     expect(doc.search).toMatchObject({ method: 'grid', combinations: 100, valid: 90, ruledOutByConstraint: 10, constraints: ['fast < slow'] });
     expect(doc.runs).toHaveLength(90);
     expect(doc.best).toEqual(doc.runs[0]);
@@ -146,7 +170,7 @@ describe('bt optimize', () => {
     const args = ['--strategy', 'sma-cross', '--param', 'fast=2:60:2', '--param', 'slow=20:300:10', '--constraint', 'fast < slow', '--method', 'genetic', '--population', '12', '--generations', '4', '--seed', '9', '--json'];
     const first = await ok([...args, '--workers', '1']);
     const a = first.stdout;
-    expect(first.stderr, 'repeated combinations are not run again').toBe('bt optimize: up to 48 runs of sma-cross on 1 worker; all runs decide from bar 300\n');
+    expect(first.stderr, 'repeated combinations are not run again').toBe('bt optimize: up to 48 runs of sma-cross on 1 worker; each run decides from its own first decision bar, as bt run does\n');
     expect((await ok([...args, '--workers', '2'])).stdout).toBe(a);
     const doc = JSON.parse(a);
     expect(doc.search).toMatchObject({ method: 'genetic', population: 12, generations: 4, plannedTrials: 48 });
@@ -174,7 +198,8 @@ describe('bt optimize', () => {
     expect(csv).toHaveLength(91);
     const best = JSON.parse(readFileSync(join(out, 'best.json'), 'utf8'));
     expect(best.params).toEqual(JSON.parse(gridJson).best.params);
-    expect(best.firstDecisionBar).toBe(200);
+    expect(best.start).toBe('per-trial');
+    expect(best.firstDecisionBar).toBeNull();
   });
 
   it('--report writes the HTML report of the best run with the heatmap, the same bytes every time', async () => {
@@ -203,6 +228,87 @@ describe('bt optimize', () => {
     expect(doc.search.params).toEqual({ direction: ['long-only', 'long-short'] });
     expect(doc.search.fixed).toEqual({ fast: 10, slow: 30, signalMode: 'crossover' });
     expect(doc.runs).toHaveLength(2);
+  });
+});
+
+describe('bt optimize --method tpe, genetic rates, overfitting statistics (issue 16)', () => {
+  const TPE = ['--strategy', 'sma-cross', '--param', 'fast=2:60:2', '--param', 'slow=20:300:10', '--constraint', 'fast < slow', '--method', 'tpe', '--trials', '40', '--seed', '3', '--json'];
+
+  it('tpe: byte-identical on 1 and 2 workers, distinct valid trials, settings in the header', async () => {
+    const first = await ok([...TPE, '--workers', '1']);
+    expect((await ok([...TPE, '--workers', '2'])).stdout).toBe(first.stdout);
+    const doc = JSON.parse(first.stdout);
+    expect(doc.search).toMatchObject({ method: 'tpe', plannedTrials: 40, startupTrials: 10, batch: 4, population: null, crossoverRate: null });
+    expect(doc.seed).toBe(3);
+    expect(doc.runs).toHaveLength(40);
+    const keys = doc.runs.map((r: { params: { fast: number; slow: number } }) => `${r.params.fast}/${r.params.slow}`);
+    expect(new Set(keys).size).toBe(40);
+    for (const r of doc.runs as { params: { fast: number; slow: number } }[]) expect(r.params.fast).toBeLessThan(r.params.slow);
+    expect((await ok([...TPE, '--seed', '4', '--workers', '1'])).stdout).not.toBe(first.stdout);
+    expect((await ok([...TPE, '--batch', '1', '--startup-trials', '5', '--workers', '1'])).stdout).not.toBe(first.stdout);
+    const text = await ok([...TPE.slice(0, -1), '--workers', '1', '--top', '1']);
+    expect(text.stdout).toContain('TPE search, 40 trials (10 random first, batches of 4), seed 3 over fast');
+  });
+
+  it('genetic: --crossover-rate, --mutation-rate and --elite change the search and are in the header', async () => {
+    const args = ['--strategy', 'sma-cross', '--param', 'fast=2:60:2', '--param', 'slow=20:300:10', '--constraint', 'fast < slow', '--method', 'genetic', '--population', '12', '--generations', '4', '--seed', '9', '--json', '--workers', '1'];
+    const plain = JSON.parse((await ok(args)).stdout);
+    expect(plain.search).toMatchObject({ crossoverRate: 1, mutationRate: 0.5, elite: 1, startupTrials: null });
+    const tuned = JSON.parse((await ok([...args, '--crossover-rate', '60%', '--mutation-rate', '0.2', '--elite', '3'])).stdout);
+    expect(tuned.search).toMatchObject({ crossoverRate: 0.6, mutationRate: 0.2, elite: 3 });
+    expect(tuned.runs).not.toEqual(plain.runs);
+  });
+
+  it('--pbo adds PBO, the logit distribution and the degradation slope; the DSR is always there; same on 2 workers', async () => {
+    const args = [...GRID, '--pbo', '--pbo-splits', '8', '--json'];
+    const a = (await ok([...args, '--workers', '1'])).stdout;
+    expect((await ok([...args, '--workers', '2'])).stdout).toBe(a);
+    const doc = JSON.parse(a);
+    const { overfitting } = doc;
+    expect(Object.keys(overfitting)).toEqual(['returns', 'deflatedSharpe', 'deflatedSharpeNullReason', 'pbo', 'pboNullReason']);
+    expect(overfitting.returns).toMatchObject({ fromBar: 200, bars: 5105 - 200 });
+    expect(overfitting.pbo).toMatchObject({ splits: 8, combinations: 70, trials: 90, bars: 4905 });
+    expect(overfitting.pbo.pbo).toBeGreaterThanOrEqual(0);
+    expect(overfitting.pbo.pbo).toBeLessThanOrEqual(1);
+    expect(overfitting.pbo.logits.histogram.counts.reduce((x: number, y: number) => x + y, 0)).toBe(70);
+    expect(typeof overfitting.pbo.degradation.slope).toBe('number');
+    const dsr = overfitting.deflatedSharpe;
+    expect(dsr).toMatchObject({ trials: 90, observations: 4905, nullReason: null });
+    expect(dsr.value).toBeGreaterThan(0);
+    expect(dsr.value).toBeLessThan(1);
+    expect(dsr.expectedMaxSharpe).toBeGreaterThan(0);
+    const plain = JSON.parse((await ok([...GRID, '--json', '--workers', '1'])).stdout);
+    expect(plain.overfitting).toMatchObject({ pbo: null, pboNullReason: 'not requested (--pbo)' });
+    expect(plain.overfitting.deflatedSharpe, 'the DSR does not depend on --pbo').toEqual(dsr);
+    const text = (await ok([...GRID, '--pbo', '--workers', '1', '--top', '1'])).stdout;
+    expect(text).toMatch(/best run: Sharpe ratio 0\.447 · deflated Sharpe ratio 0\.\d{3} \(Sharpe per bar 0\.\d{4} vs 0\.\d{4} expected of the best of 90 trials with no skill/);
+    expect(text).toMatch(/probability of backtest overfitting \d+\.\d\d% \(CSCV, 16 splits, 12,870 combinations of 90 runs\)/);
+    expect(text).toContain('performance degradation: OOS Sharpe ≈');
+  });
+
+  it('--report with --pbo draws the overfitting panel', async () => {
+    const file = join(dir, 'pbo.html');
+    await ok([...GRID, '--pbo', '--pbo-splits', '6', '--report', file, '--workers', '1', '--quiet']);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain('<section class="panel" id="overfitting"');
+    expect(html).toContain('Probability of backtest overfitting (CSCV, 6 splits, 20 combinations)');
+    expect(html).toContain('Deflated Sharpe ratio');
+    expect(html.match(/<div (class="neg" )?style="height:/g)).toHaveLength(20);
+  });
+
+  it('refuses bad rates, elite, splits and misplaced flags (exit 2)', async () => {
+    const genetic = [...GRID, '--method', 'genetic', '--population', '10'];
+    expect(await usage([...genetic, '--elite', '10'])).toMatch(/^error\[BT_BAD_VALUE\]: --elite: expected a whole number from 0 to 9, got "10"/);
+    expect(await usage([...genetic, '--mutation-rate', '1.5'])).toMatch(/^error\[BT_BAD_VALUE\]: --mutation-rate: "1\.5" would be 150 %/);
+    expect(await usage([...genetic, '--crossover-rate', '120%'])).toMatch(/^error\[BT_BAD_VALUE\]: --crossover-rate: "120%" is too large/);
+    expect(await usage([...GRID, '--elite', '2'])).toMatch(/^error\[BT_FLAG_CONFLICT\]: --elite applies to --method genetic, not to --method grid/);
+    expect(await usage([...GRID, '--startup-trials', '5'])).toMatch(/^error\[BT_FLAG_CONFLICT\]: --startup-trials applies to --method tpe, not to --method grid/);
+    expect(await usage([...GRID, '--method', 'tpe', '--batch', '0'])).toMatch(/^error\[BT_BAD_VALUE\]: --batch: expected a whole number from 1 to 1,024, got "0"/);
+    expect(await usage([...GRID, '--method', 'tpe', '--shard', '1/2'])).toMatch(/^error\[BT_SHARD_GENETIC\]: --shard cannot split a TPE search: each suggestion depends on the results before it/);
+    expect(await usage([...GRID, '--pbo-splits', '8'])).toMatch(/^error\[BT_FLAG_CONFLICT\]: --pbo-splits applies only with --pbo/);
+    expect(await usage([...GRID, '--pbo', '--pbo-splits', '7'])).toMatch(/^error\[BT_BAD_VALUE\]: --pbo-splits: expected an even number from 2 to 20, got "7"/);
+    expect(await usage([...GRID, '--pbo', '--pbo-splits', '22'])).toMatch(/^error\[BT_BAD_VALUE\]: --pbo-splits: expected a whole number from 2 to 20, got "22"/);
+    expect(await usage([...GRID, '--pbo', '--shard', '1/2'])).toMatch(/^error\[BT_FLAG_CONFLICT\]: --pbo cannot be used with --shard/);
   });
 });
 
@@ -236,7 +342,11 @@ describe('bt optimize --shard and bt merge', () => {
       }
       const merged = await runCli(['merge', files[2], files[0], files[1], '--json']);
       expect(merged.code, merged.stderr).toBe(0);
-      expect(merged.stdout, name).toBe(whole);
+      // The overfitting statistics need the bars, which bt merge does not load: the rest is identical.
+      const unsharded = JSON.parse(whole);
+      expect(unsharded.overfitting.deflatedSharpe.value).toBeGreaterThan(0);
+      unsharded.overfitting = null;
+      expect(merged.stdout, name).toBe(`${JSON.stringify(unsharded, null, 2)}\n`);
     }
   });
 
@@ -306,7 +416,7 @@ describe('bt optimize usage errors (exit 2)', () => {
 
   it('conflicting or misplaced flags', async () => {
     expect(await usage([...GRID, '--maximize', 'sharpe', '--minimize', 'maxDrawdown'])).toMatch(/^error\[BT_FLAG_CONFLICT\]: --maximize and --minimize cannot be used together/);
-    expect(await usage([...GRID, '--trials', '5'])).toMatch(/^error\[BT_FLAG_CONFLICT\]: --trials applies to --method random, not to --method grid/);
+    expect(await usage([...GRID, '--trials', '5'])).toMatch(/^error\[BT_FLAG_CONFLICT\]: --trials applies to --method random\|tpe, not to --method grid/);
     expect(await usage([...GRID, '--method', 'genetic', '--shard', '1/2'])).toMatch(/^error\[BT_SHARD_GENETIC\]: --shard cannot split a genetic search/);
     expect(await usage([...GRID, '--shard', '3/2'])).toMatch(/^error\[BT_SHARD_SYNTAX\]: --shard: expected K\/N with 1 ≤ K ≤ N, got "3\/2"/);
     expect(await usage([...GRID, '--strat', 'fast=10'])).toMatch(/^error\[BT_FLAG_CONFLICT\]: parameter "fast" is both fixed \(--strat\) and searched \(--param\)/);
@@ -321,7 +431,7 @@ describe('bt optimize usage errors (exit 2)', () => {
 
   it('--help lists the commands and flags', async () => {
     const { stdout } = await runCli(['optimize', '--help']);
-    for (const flag of ['--param', '--constraint', '--maximize', '--minimize', '--method', '--trials', '--population', '--generations', '--seed', '--min-trades', '--workers', '--top', '--heatmap', '--shard', '--json', '--out', '--report']) expect(stdout, flag).toContain(flag);
+    for (const flag of ['--param', '--constraint', '--maximize', '--minimize', '--method', '--trials', '--startup-trials', '--batch', '--population', '--generations', '--crossover-rate', '--mutation-rate', '--elite', '--seed', '--min-trades', '--workers', '--common-start', '--pbo', '--pbo-splits', '--top', '--heatmap', '--shard', '--json', '--out', '--report']) expect(stdout, flag).toContain(flag);
     const root = await runCli(['--help']);
     for (const command of ['optimize', 'walkforward', 'merge']) expect(root.stdout).toContain(command);
   });

@@ -12,27 +12,31 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { RunConfig, RunFlags } from '../../config/run-config.js';
-import { parsePositive, type ValueOrigin } from '../../config/values.js';
+import { parsePositive, parseRate, type ValueOrigin } from '../../config/values.js';
 import type { BarSeries } from '../../data/bar-series.js';
 import { runBacktest, type RunResult } from '../../engine/run-backtest.js';
 import { InterruptedError, UsageError } from '../../errors.js';
 import { computeMetrics, type Metrics } from '../../metrics/index.js';
 import { parseConstraint, type Constraint } from '../../optimize/constraint.js';
 import type { TrialRunOptions } from '../../optimize/evaluate.js';
+import { blockCounts, type ReturnBlocksSpec } from '../../optimize/evaluate.js';
 import { InProcessEvaluator, type TrialEvaluator } from '../../optimize/evaluator.js';
+import { overfittingReport } from '../../optimize/overfitting.js';
+import { MAX_PBO_SPLITS } from '../../optimize/pbo.js';
+import { defaultElite } from '../../optimize/genetic.js';
 import { buildHeatmap, coarsenHeatmap, heatmapAxes, type Heatmap } from '../../optimize/heatmap.js';
 import { DEFAULT_OBJECTIVE_KEY, parseMetricKey, type Objective } from '../../optimize/objective.js';
 import { TrialPool } from '../../optimize/pool.js';
 import { MAX_SEED } from '../../optimize/prng.js';
-import { buildOptimizeDocument, type OptimizeDocument, type OptimizeHeader } from '../../optimize/result.js';
-import { methodSeed, plannedTrials, probeSearchWarmup, runSearch, type MethodSettings, type SearchOutcome, type Shard } from '../../optimize/search.js';
+import { buildOptimizeDocument, type DecisionStart, type OptimizeDocument, type OptimizeHeader } from '../../optimize/result.js';
+import { isSequentialMethod, methodSeed, plannedTrials, probeSearchWarmup, runSearch, shardSequentialError, type MethodSettings, type SearchOutcome, type Shard } from '../../optimize/search.js';
 import { buildSearchSpace, paramsAt, type ParamValue, type SearchSpace } from '../../optimize/search-space.js';
 import { parseShard, shardJsonLines } from '../../optimize/shard.js';
 import { validCombinations, type ValidCombinations } from '../../optimize/valid-combinations.js';
 import type { SearchWarmup } from '../../optimize/warmup.js';
 import { renderHtmlReport } from '../../report/html.js';
 import { buildRunDocument, stringifyDocument, type RunMeta } from '../../report/json.js';
-import { renderHeatmap, renderOptimizeHeader, renderTopTable, trialsCsv } from '../../report/optimize-table.js';
+import { renderHeatmap, renderOptimizeHeader, renderOverfitting, renderTopTable, trialsCsv } from '../../report/optimize-table.js';
 import { makeChalk } from '../../report/table.js';
 import { checkOutputPaths, writeFilesAtomic } from '../../report/write-atomic.js';
 import { isPortfolioStrategy } from '../../strategy/define-portfolio-strategy.js';
@@ -42,7 +46,7 @@ import { parseStratArgs, resolveParams, type ParamValues } from '../../strategy/
 import { useColour, type CliIo } from '../io.js';
 import { startProgress } from '../progress.js';
 import { STOP_SIGNALS } from '../process-guards.js';
-import { conventionsOf, loadRunBars, portablePath, strategyMeta, resolveRunConfig, runInputPaths, runOptionsFor, type GlobalFlags } from './run.js';
+import { compatConvention, conventionsOf, loadRunBars, portablePath, strategyMeta, resolveRunConfig, runInputPaths, runOptionsFor, type GlobalFlags } from './run.js';
 
 /** Flags of the search itself, shared by `optimize` and `walkforward`. */
 export interface SearchFlags {
@@ -55,12 +59,21 @@ export interface SearchFlags {
   population?: string;
   generations?: string;
   seed?: string;
+  startupTrials?: string;
+  batch?: string;
+  crossoverRate?: string;
+  mutationRate?: string;
+  elite?: string;
   minTrades?: string;
   workers?: string;
+  /** `bt optimize --common-start`. */
+  commonStart?: boolean;
 }
 
 /** Flags of `bt optimize`. */
 export interface OptimizeFlags extends RunFlags, SearchFlags {
+  pbo?: boolean;
+  pboSplits?: string;
   top?: string;
   heatmap?: string;
   shard?: string;
@@ -72,6 +85,8 @@ export interface SearchSettings {
   readonly method: MethodSettings;
   /** Worker threads requested with `--workers` (1 = in-process); undefined = automatic. */
   readonly workers: number | undefined;
+  /** Where runs start deciding: each at its own first decision bar (default) or all at the common one (`--common-start`). */
+  readonly start: DecisionStart;
 }
 
 /**
@@ -95,6 +110,11 @@ function wholeNumber(raw: string | undefined, flag: string, fallback: number, mi
   }
   return value;
 }
+
+/** Random trials before TPE uses its model (`--startup-trials`; Optuna's default). */
+export const DEFAULT_STARTUP_TRIALS = 10;
+/** TPE trials suggested at once (`--batch`): runs in parallel, the same for any --workers. */
+export const DEFAULT_TPE_BATCH = 4;
 
 /**
  * Parses the objective, method and worker flags.
@@ -123,20 +143,42 @@ export function parseSearchSettings(flags: SearchFlags): SearchSettings {
       });
     }
   };
-  misplaced('--trials', flags.trials, 'random');
+  misplaced('--trials', flags.trials, 'random|tpe');
+  misplaced('--startup-trials', flags.startupTrials, 'tpe');
+  misplaced('--batch', flags.batch, 'tpe');
   misplaced('--population', flags.population, 'genetic');
   misplaced('--generations', flags.generations, 'genetic');
-  misplaced('--seed', flags.seed, 'random|genetic');
+  misplaced('--crossover-rate', flags.crossoverRate, 'genetic');
+  misplaced('--mutation-rate', flags.mutationRate, 'genetic');
+  misplaced('--elite', flags.elite, 'genetic');
+  misplaced('--seed', flags.seed, 'random|genetic|tpe');
   let method: MethodSettings;
   if (name === 'grid') method = { method: 'grid' };
   else if (name === 'random') method = { method: 'random', trials: wholeNumber(flags.trials, '--trials', 100, 1), seed };
   else if (name === 'genetic') {
-    method = { method: 'genetic', population: wholeNumber(flags.population, '--population', 20, 2, 100_000), generations: wholeNumber(flags.generations, '--generations', 10, 1, 100_000), seed };
+    const population = wholeNumber(flags.population, '--population', 20, 2, 100_000);
+    method = {
+      method: 'genetic',
+      population,
+      generations: wholeNumber(flags.generations, '--generations', 10, 1, 100_000),
+      seed,
+      ...(flags.crossoverRate === undefined ? {} : { crossoverRate: parseRate(flags.crossoverRate, origin('--crossover-rate'), 1) }),
+      ...(flags.mutationRate === undefined ? {} : { mutationRate: parseRate(flags.mutationRate, origin('--mutation-rate'), 1) }),
+      ...(flags.elite === undefined ? {} : { elite: wholeNumber(flags.elite, '--elite', 1, 0, population - 1) }),
+    };
+  } else if (name === 'tpe') {
+    method = {
+      method: 'tpe',
+      trials: wholeNumber(flags.trials, '--trials', 100, 1),
+      startupTrials: wholeNumber(flags.startupTrials, '--startup-trials', DEFAULT_STARTUP_TRIALS, 1),
+      batch: wholeNumber(flags.batch, '--batch', DEFAULT_TPE_BATCH, 1, 1024),
+      seed,
+    };
   } else {
-    throw new UsageError('BT_BAD_VALUE', `--method: expected grid, random or genetic, got "${name}"`, { location: { flag: '--method' } });
+    throw new UsageError('BT_BAD_VALUE', `--method: expected grid, random, genetic or tpe, got "${name}"`, { location: { flag: '--method' } });
   }
   const workers = flags.workers === undefined ? undefined : wholeNumber(flags.workers, '--workers', 1, 1, 1024);
-  return { objective, method, workers };
+  return { objective, method, workers, start: flags.commonStart === true ? 'common' : 'per-trial' };
 }
 
 /** The engine settings of every trial, from the run config (exactly as `bt run` sets them). */
@@ -255,12 +297,14 @@ export function describeInputs(search: PreparedSearch, bars: BarSeries, label: s
       trailingStop: config.trailingStop ?? null,
       from: config.from ?? null,
       to: config.to ?? null,
+      ...compatConvention(config),
     },
   };
 }
 
-/** The document header of a search. */
+/** The document header of a search whose runs start as `search.settings.start` says. */
 export function buildHeader(search: PreparedSearch, bars: BarSeries, label: string, warmup: SearchWarmup): OptimizeHeader {
+  const start = search.settings.start;
   const { space, valid, settings } = search;
   const method = settings.method;
   const params: Record<string, readonly ParamValue[]> = {};
@@ -279,9 +323,15 @@ export function buildHeader(search: PreparedSearch, bars: BarSeries, label: stri
       plannedTrials: search.plannedTrials,
       population: method.method === 'genetic' ? method.population : null,
       generations: method.method === 'genetic' ? method.generations : null,
+      crossoverRate: method.method === 'genetic' ? (method.crossoverRate ?? 1) : null,
+      mutationRate: method.method === 'genetic' ? (method.mutationRate ?? 1 / space.axes.length) : null,
+      elite: method.method === 'genetic' ? (method.elite ?? defaultElite(method.population)) : null,
+      startupTrials: method.method === 'tpe' ? method.startupTrials : null,
+      batch: method.method === 'tpe' ? method.batch : null,
     },
+    start,
     warmupBars: warmup.warmupBars,
-    firstDecisionBar: warmup.firstDecisionBar,
+    firstDecisionBar: start === 'common' ? warmup.firstDecisionBar : null,
     objective: { key: settings.objective.key, direction: settings.objective.direction, minTrades: settings.objective.minTrades },
     seed: methodSeed(method),
   };
@@ -318,11 +368,14 @@ export async function withInterrupt<T>(body: (signal: AbortSignal) => Promise<T>
   }
 }
 
-/** Reruns one combination in full (for the HTML report), deciding from the shared first decision bar. */
-export function rerun(search: PreparedSearch, bars: BarSeries, params: Readonly<Record<string, unknown>>, firstDecisionBar: number): { run: RunResult; metrics: Metrics } {
+/**
+ * Reruns one combination in full (for the HTML report), deciding from `firstDecisionBar` (the
+ * common one) or, when null, from its own first decision bar as `bt run` does.
+ */
+export function rerun(search: PreparedSearch, bars: BarSeries, params: Readonly<Record<string, unknown>>, firstDecisionBar: number | null): { run: RunResult; metrics: Metrics } {
   const strategy = search.loaded.strategy;
-  const run = runBacktest(bars, strategy, params as ParamValues<typeof strategy.params>, { ...trialRunOptions(search.config), minFirstDecisionBar: firstDecisionBar });
-  const metrics = computeMetrics({ time: bars.time, close: bars.close, equity: run.equity, trades: run.trades, firstDecisionBar: run.firstDecisionBar });
+  const run = runBacktest(bars, strategy, params as ParamValues<typeof strategy.params>, { ...trialRunOptions(search.config), minFirstDecisionBar: firstDecisionBar ?? 0 });
+  const metrics = computeMetrics({ time: bars.time, close: bars.close, equity: run.equity, trades: run.trades, firstDecisionBar: run.firstDecisionBar, ...(search.config.compat.sqn === 'sample' ? {} : { sqn: search.config.compat.sqn }) });
   return { run, metrics };
 }
 
@@ -353,6 +406,7 @@ export const RESULT_FILE_NAMES: readonly string[] = ['trials.json', 'trials.csv'
 export function resultFiles(doc: OptimizeDocument, dir: string): { path: string; content: string }[] {
   const best = {
     objective: doc.objective,
+    start: doc.start,
     firstDecisionBar: doc.firstDecisionBar,
     incomplete: doc.incomplete,
     params: doc.best?.params ?? null,
@@ -380,6 +434,8 @@ export function emitResult(doc: OptimizeDocument, output: ResultOutput, io: CliI
   const parts: string[] = [];
   if (!output.quiet) parts.push(renderOptimizeHeader(doc, chalk));
   parts.push(renderTopTable(doc, output.top, chalk));
+  const overfitting = renderOverfitting(doc, chalk);
+  if (overfitting !== '') parts.push(overfitting);
   const heatmap = documentHeatmap(doc, output.heatmap);
   if (!output.quiet && heatmap !== undefined && heatmap.best !== null) {
     const heatChalk = colour ? heatmapChalk(io) : chalk;
@@ -461,14 +517,16 @@ export async function optimizeCommand(flags: OptimizeFlags, globals: GlobalFlags
     ],
     runInputPaths(config, flags),
   );
+  const pboSplits = parsePboSplits(flags);
+  if (shard !== undefined && pboSplits !== undefined) {
+    throw new UsageError('BT_FLAG_CONFLICT', '--pbo cannot be used with --shard: CSCV needs the returns of every run', {
+      hint: 'run the search unsharded with --pbo',
+      location: { flag: '--pbo' },
+    });
+  }
   const output: ResultOutput = { json: config.output.json, out: config.output.out, quiet: config.output.quiet, top: parseTop(flags.top), heatmap: flags.heatmap };
   if (shard !== undefined) {
-    if (settings.method.method === 'genetic') {
-      throw new UsageError('BT_SHARD_GENETIC', '--shard cannot split a genetic search: each generation depends on the results of the one before', {
-        hint: 'shard a grid or random search (--method grid|random), or run the genetic search on one machine',
-        location: { flag: '--shard' },
-      });
-    }
+    if (isSequentialMethod(settings.method)) throw shardSequentialError(settings.method.method);
     const conflict = config.output.json ? '--json' : config.output.report !== undefined ? '--report' : undefined;
     if (conflict !== undefined) {
       throw new UsageError('BT_FLAG_CONFLICT', `${conflict} cannot be used with --shard: a shard writes JSON Lines for "bt merge"`, {
@@ -487,6 +545,7 @@ export async function optimizeCommand(flags: OptimizeFlags, globals: GlobalFlags
   let outcome: SearchOutcome;
   let header: OptimizeHeader | undefined;
   let bars: BarSeries;
+  let returns: ReturnBlocksSpec | undefined;
   try {
     const loaded = await loadRunBars(config, io);
     bars = loaded.bars;
@@ -500,13 +559,14 @@ export async function optimizeCommand(flags: OptimizeFlags, globals: GlobalFlags
       header = buildHeader(search, bars, label, warmup);
       if (!output.quiet) {
         io.stderr.write(
-          `bt optimize: ${settings.method.method === 'genetic' ? 'up to ' : ''}${total} run${total === 1 ? '' : 's'} of ${search.loaded.strategy.name}${shard === undefined ? '' : ` (shard ${shard.index}/${shard.count})`} on ${evaluator.parallelism} worker${evaluator.parallelism === 1 ? '' : 's'}; all runs decide from bar ${warmup.firstDecisionBar}\n`,
+          `bt optimize: ${settings.method.method === 'genetic' ? 'up to ' : ''}${total} run${total === 1 ? '' : 's'} of ${search.loaded.strategy.name}${shard === undefined ? '' : ` (shard ${shard.index}/${shard.count})`} on ${evaluator.parallelism} worker${evaluator.parallelism === 1 ? '' : 's'}; ${settings.start === 'common' ? `all runs decide from bar ${warmup.firstDecisionBar}` : 'each run decides from its own first decision bar, as bt run does'}\n`,
         );
       }
       const progress = await startSearchProgress(io, output.quiet);
       try {
+        returns = shard === undefined ? { from: warmup.firstDecisionBar, splits: pboSplits ?? 1 } : undefined;
         return await runSearch(
-          { space: search.space, valid: search.valid, method: settings.method, objective: settings.objective, window, firstDecisionBar: warmup.firstDecisionBar, shard },
+          { space: search.space, valid: search.valid, method: settings.method, objective: settings.objective, window, firstDecisionBar: settings.start === 'common' ? warmup.firstDecisionBar : 0, shard, returns },
           { evaluator, signal, onProgress: (done, all) => progress.update(done, all) },
         );
       } finally {
@@ -527,20 +587,23 @@ export async function optimizeCommand(flags: OptimizeFlags, globals: GlobalFlags
     return 0;
   }
 
-  const doc = buildOptimizeDocument(header, outcome.runs, outcome.incomplete);
+  const ranked = buildOptimizeDocument(header, outcome.runs, outcome.incomplete);
+  const bestRun = ranked.best === null ? undefined : rerun(search, bars, ranked.best.params, ranked.firstDecisionBar);
+  const overfitting = overfittingReport(outcome.runs, returns!, blockCounts(returns!, bars.length), bars.time, bestRun?.run.equity ?? null, pboSplits !== undefined);
+  const doc = buildOptimizeDocument(header, outcome.runs, outcome.incomplete, overfitting);
   const notes: string[] = [];
   const heatmap = documentHeatmap(doc, output.heatmap);
   if (config.output.report !== undefined) {
-    if (doc.best === null) notes.push('no HTML report: no run has an objective value');
+    if (doc.best === null || bestRun === undefined) notes.push('no HTML report: no run has an objective value');
     else {
-      const { run, metrics } = rerun(search, bars, doc.best.params, doc.firstDecisionBar);
+      const { run, metrics } = bestRun;
       const meta: RunMeta = {
         btVersion: doc.btVersion,
         strategy: doc.strategy,
         data: { file: doc.data.file, sha256: doc.data.sha256, dialect: doc.data.dialect },
         conventions: conventionsOf(search.config),
       };
-      const html = renderHtmlReport({ run, metrics, meta, document: buildRunDocument(run, metrics, meta), heatmap });
+      const html = renderHtmlReport({ run, metrics, meta, document: buildRunDocument(run, metrics, meta), heatmap, overfitting });
       writeFilesAtomic([{ path: config.output.report, content: html }], '--report');
       notes.push(`wrote the HTML report of the best run${heatmap === undefined ? '' : ' with the heatmap'} to ${config.output.report}`);
     }
@@ -548,6 +611,28 @@ export async function optimizeCommand(flags: OptimizeFlags, globals: GlobalFlags
   emitResult(doc, output, io, globals, notes);
   if (outcome.incomplete) throw interrupted(outcome.runs.length, search.plannedTrials, config.output.out);
   return 0;
+}
+
+/** Splits of the PBO's CSCV when `--pbo` is given: `--pbo-splits` (even, 2 … 20) or 16; undefined without --pbo. */
+export const DEFAULT_PBO_SPLITS = 16;
+
+/**
+ * Parses `--pbo` and `--pbo-splits`.
+ * @throws UsageError `BT_FLAG_CONFLICT` (--pbo-splits without --pbo), `BT_BAD_VALUE` (odd or out of range).
+ */
+export function parsePboSplits(flags: OptimizeFlags): number | undefined {
+  if (flags.pboSplits !== undefined && flags.pbo !== true) {
+    throw new UsageError('BT_FLAG_CONFLICT', '--pbo-splits applies only with --pbo', { hint: 'add --pbo, or drop --pbo-splits', location: { flag: '--pbo-splits' } });
+  }
+  if (flags.pbo !== true) return undefined;
+  const splits = wholeNumber(flags.pboSplits, '--pbo-splits', DEFAULT_PBO_SPLITS, 2, MAX_PBO_SPLITS);
+  if (splits % 2 !== 0) {
+    throw new UsageError('BT_BAD_VALUE', `--pbo-splits: expected an even number from 2 to ${MAX_PBO_SPLITS}, got "${flags.pboSplits}"`, {
+      hint: 'CSCV splits the bars into S blocks and uses half of them in sample: use 8, 10, 16 …',
+      location: { flag: '--pbo-splits' },
+    });
+  }
+  return splits;
 }
 
 /** Trials of shard K/N: the trial numbers ≡ K − 1 (mod N). */

@@ -2,7 +2,8 @@
  * `bt run`: load bars, load the strategy, resolve parameters, run the engine, compute the
  * metrics, and print tables / JSON or write files.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { isDefaultCompat } from '../../config/compat.js';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { dirname, join, relative, isAbsolute } from 'node:path';
 import { buildRunConfig, parseRunYaml, YAML_MAX_BYTES, type RunConfig, type RunFlags, type YamlConfig } from '../../config/run-config.js';
 import type { BarSeries } from '../../data/bar-series.js';
@@ -251,6 +252,7 @@ export async function executePortfolioRun(
     equity: result.equity,
     trades: result.trades,
     firstDecisionBar: result.firstDecisionBar,
+    ...(config.compat.sqn === 'sample' ? {} : { sqn: config.compat.sqn }),
   });
   const digest = createHash('sha256');
   for (const feed of data.feeds) digest.update(`${feed.symbol}:${feed.sha256}\n`);
@@ -308,7 +310,14 @@ export function conventionsOf(config: RunConfig): Conventions {
     trailingStop: config.trailingStop,
     from: config.from,
     to: config.to,
+    ...compatConvention(config),
   };
+}
+
+/** The `compat` convention entry: present only when a switch differs from bt's own conventions or a preset was named. */
+export function compatConvention(config: RunConfig): { compat?: { preset: string | null; closeAtEndPrice: string; firstDecision: string; sqn: string; brackets: string } } {
+  if (config.compatPreset === null && isDefaultCompat(config.compat)) return {};
+  return { compat: { preset: config.compatPreset, ...config.compat } };
 }
 
 /**
@@ -336,6 +345,7 @@ export async function executeRun(config: RunConfig, io: CliIo): Promise<Complete
     equity: result.equity,
     trades: result.trades,
     firstDecisionBar: result.firstDecisionBar,
+    ...(config.compat.sqn === 'sample' ? {} : { sqn: config.compat.sqn }),
   });
   const meta: RunMeta = {
     btVersion: btVersion(),
@@ -382,9 +392,13 @@ export function runOptionsFor(config: RunConfig): RunOptions {
       defaultStopLoss: config.stopLoss,
       defaultTakeProfit: config.takeProfit,
       defaultTrailingStop: config.trailingStop,
+      ...(config.compat.brackets === 'next-bar' ? {} : { bracketActivation: config.compat.brackets }),
     },
     defaultSizing: config.sizing,
     closeAtEnd: config.closeAtEnd,
+    ...(config.compat.closeAtEndPrice === 'close' ? {} : { closeAtEndPrice: config.compat.closeAtEndPrice }),
+    ...(config.compat.firstDecision === 'after-warmup' ? {} : { firstDecision: config.compat.firstDecision }),
+    ...(config.compat.sqn === 'sample' ? {} : { sqn: config.compat.sqn }),
     ...(config.timeZone === undefined ? {} : { timeZone: config.timeZone }),
   };
 }

@@ -53,7 +53,9 @@ export async function walkForwardCommand(flags: WalkForwardFlags, globals: Globa
     const out = config.output.out;
     checkOutputPaths(['walkforward.json', 'windows.csv', 'equity.csv'].map((name) => ({ path: join(out, name), flag: '--out' })), runInputPaths(config, flags));
   }
-  const settings = parseSearchSettings(flags);
+  // In sample, every run of a window decides from the window's common first decision bar, so
+  // the runs are compared over the same bars and the out-of-sample run warms up on as many.
+  const settings = { ...parseSearchSettings(flags), start: 'common' as const };
   const search = await prepareSearch(config, flags, settings);
   // Threads boot while this thread loads the data: at once for an explicit --workers, else
   // once the data says whether the analysis is big enough for them.
