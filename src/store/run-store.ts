@@ -16,10 +16,19 @@
  * never in a result document.
  */
 import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { DataError, OutputError, UsageError, type BtError } from '../errors.js';
 import { computeRunId, MIN_ID_PREFIX_LENGTH, shortRunId } from './run-id.js';
+
+/**
+ * better-sqlite3's constructor, required on first use: a native module that only commands
+ * touching the store should pay for (a static import would load it with the bundled CLI).
+ */
+function sqlite(): typeof Database {
+  return createRequire(import.meta.url)('better-sqlite3') as typeof Database;
+}
 
 /** The store's schema version (`PRAGMA user_version`). */
 export const STORE_SCHEMA_VERSION = 2;
@@ -197,7 +206,7 @@ export class RunStore {
     }
     let db: Database.Database;
     try {
-      db = new Database(path, { fileMustExist: access !== 'record', timeout: STORE_BUSY_TIMEOUT_MS });
+      db = new (sqlite())(path, { fileMustExist: access !== 'record', timeout: STORE_BUSY_TIMEOUT_MS });
     } catch (error) {
       throw translate(access, path, 'open', error);
     }
