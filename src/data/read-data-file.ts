@@ -8,6 +8,7 @@
  * that touches the filesystem.
  */
 import { createHash, type Hash } from 'node:crypto';
+import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { DataError } from '../errors.js';
 import type { BarSeries } from './bar-series.js';
@@ -75,15 +76,20 @@ class ChunkSource {
     this.#kept = isRegular ? undefined : [];
   }
 
-  /** The next chunk, or undefined at the end of the file. */
-  next(): Buffer | undefined {
+  /**
+   * The next chunk, or undefined at the end of the file. With `carry` (the unfinished line of
+   * the previous chunk), the result starts with those bytes and continues with the new ones.
+   */
+  next(carry?: Buffer): Buffer | undefined {
     if (this.#isDone) return undefined;
-    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    const offset = carry === undefined ? 0 : carry.length;
+    const buffer = Buffer.allocUnsafe(offset + CHUNK_BYTES);
+    if (offset > 0) carry!.copy(buffer, 0);
     let filled = 0;
     while (filled < CHUNK_BYTES) {
       let count: number;
       try {
-        count = readSync(this.#fd, buffer, filled, CHUNK_BYTES - filled, this.#kept === undefined ? this.#position + filled : null);
+        count = readSync(this.#fd, buffer, offset + filled, CHUNK_BYTES - filled, this.#kept === undefined ? this.#position + filled : null);
       } catch (error) {
         throw fileError(error, this.#label);
       }
@@ -95,10 +101,10 @@ class ChunkSource {
     }
     this.#position += filled;
     if (filled === 0) return undefined;
-    const chunk = buffer.subarray(0, filled);
+    const chunk = buffer.subarray(offset, offset + filled);
     this.#hash.update(chunk);
     this.#kept?.push(chunk);
-    return chunk;
+    return buffer.subarray(0, offset + filled);
   }
 
   /** SHA-256 (hex) of all bytes, once every chunk has been read. */
@@ -156,6 +162,12 @@ function isJson(bytes: Buffer): boolean {
   return false;
 }
 
+/** UTF-8 text of `bytes[0, end)`; pure ASCII (the usual case) is copied as Latin-1, which is faster. */
+function decodeLines(bytes: Buffer, end: number): string {
+  const lines = bytes.subarray(0, end);
+  return lines.toString(isAscii(lines) ? 'latin1' : 'utf8');
+}
+
 function countLineBreaks(bytes: Buffer): number {
   let count = 0;
   for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) count++;
@@ -163,7 +175,7 @@ function countLineBreaks(bytes: Buffer): number {
 }
 
 function lineTooLong(label: string, line: number): DataError {
-  return new DataError('BT_DATA_LINE_TOO_LONG', `line ${line} runs on for more than ${MAX_LINE_BYTES.toLocaleString('en-US')} bytes without a line break`, {
+  return new DataError('BT_DATA_LINE_TOO_LONG', `the line runs on for more than ${MAX_LINE_BYTES.toLocaleString('en-US')} bytes without a line break`, {
     hint: 'give a CSV or JSON file of bars; a row of bars is a few dozen bytes (is this a binary file or a device?)',
     location: { file: label, line },
   });
@@ -226,11 +238,10 @@ function readChunks(source: ChunkSource, size: number, options: ParseOptions): B
   const layout = sniffCsvLayout(headText, label);
   const reader = new CsvFastReader(layout, headText, layout.dataOffset, breaks + 1);
   if (!reader.feed(headText, layout.dataOffset)) return readWhole(source, size, options, reader, layout, headText);
-  if (size > headEnd && reader.length > 0) reader.reserve(Math.ceil((size / headEnd) * reader.length * 1.02) + 64);
+  if (size > headEnd && reader.length > 0) reader.reserve(Math.ceil((size / headEnd) * reader.length * 1.1) + 64);
 
   let carry = head.subarray(headEnd);
-  for (let chunk = isEnd ? undefined : source.next(); chunk !== undefined; chunk = source.next()) {
-    const bytes = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
+  for (let bytes = isEnd ? undefined : source.next(carry); bytes !== undefined; bytes = source.next(carry)) {
     const last = bytes.lastIndexOf(10);
     const trailing = bytes.length - 1 - last;
     if (isRunaway(bytes, trailing)) throw lineTooLong(label, reader.line + (last < 0 ? 0 : countLineBreaks(bytes)));
@@ -238,12 +249,12 @@ function readChunks(source: ChunkSource, size: number, options: ParseOptions): B
       carry = bytes;
       continue;
     }
-    const text = bytes.toString('utf8', 0, last + 1);
+    const text = decodeLines(bytes, last + 1);
     if (text.includes('"') || !reader.feed(text)) return readWhole(source, size, options, reader, layout, headText);
     carry = bytes.subarray(last + 1);
   }
   if (carry.length > 0) {
-    const text = carry.toString('utf8');
+    const text = decodeLines(carry, carry.length);
     if (text.includes('"') || !reader.feed(text)) return readWhole(source, size, options, reader, layout, headText);
   }
   const read = reader.finish();
