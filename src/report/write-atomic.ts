@@ -2,14 +2,34 @@
  * Writing output files so that a failure never leaves a half-written file behind: every file
  * is first written to a temporary name in the target folder, then renamed into place.
  */
-import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { OutputError } from '../errors.js';
 
-/** One file to write: its path and full contents. */
+/**
+ * One file to write: its path and contents, whole or as a sequence of pieces (a generator
+ * streams a large file without one string holding all of it).
+ */
 export interface OutputFile {
   readonly path: string;
-  readonly content: string;
+  readonly content: string | Iterable<string>;
+}
+
+/** Writes `content` to a new file at `path`, piece by piece when it is not one string. */
+function writeContent(path: string, content: string | Iterable<string>): void {
+  if (typeof content === 'string') {
+    writeFileSync(path, content);
+    return;
+  }
+  const fd = openSync(path, 'w');
+  try {
+    for (const piece of content) {
+      const bytes = Buffer.from(piece, 'utf8');
+      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function describe(error: unknown): string {
@@ -35,8 +55,8 @@ export function writeFilesAtomic(files: readonly OutputFile[], flag = '--out'): 
       current = file.path;
       mkdirSync(dirname(file.path), { recursive: true });
       const temporary = join(dirname(file.path), `.${file.path.replace(/^.*[\\/]/, '')}.${process.pid}.tmp`);
-      writeFileSync(temporary, file.content);
       temporaries.push(temporary);
+      writeContent(temporary, file.content);
     }
     files.forEach((file, i) => {
       current = file.path;

@@ -18,8 +18,8 @@ import { createHash } from 'node:crypto';
 import { PROGRESS_INTERVAL_BARS, runBacktest, type RunOptions, type RunResult } from '../../engine/run-backtest.js';
 import { ConfigError, EXIT_CODES, UsageError } from '../../errors.js';
 import { computeMetrics, type Metrics } from '../../metrics/index.js';
-import { equityCsv, ordersCsv, tradesCsv } from '../../report/csv.js';
-import { buildRunDocument, stringifyDocument, type Conventions, type RunMeta } from '../../report/json.js';
+import { equityCsvChunks, ordersCsv, tradesCsv } from '../../report/csv.js';
+import { buildRunDocument, stringifyDocumentChunks, type Conventions, type RunMeta } from '../../report/json.js';
 import { makeChalk, renderHeader, renderMetricsTable, renderTradesTable } from '../../report/table.js';
 import { renderHtmlReport } from '../../report/html.js';
 import { resultNotes } from '../../report/run-document.js';
@@ -320,13 +320,13 @@ export function portablePath(path: string): string {
 /** Renders a completed run to stdout (tables or JSON) and writes `--out` files. */
 export function emitRun(run: CompletedRun, io: CliIo, globals: GlobalFlags): void {
   const { config, result, metrics, meta, document } = run;
-  const json = stringifyDocument(document);
   if (config.output.out !== undefined) {
     const dir = config.output.out;
+    // Streamed: a run of millions of bars is written without one string per file.
     writeFilesAtomic([
-      { path: join(dir, 'summary.json'), content: json },
+      { path: join(dir, 'summary.json'), content: stringifyDocumentChunks(document) },
       { path: join(dir, 'trades.csv'), content: tradesCsv(result) },
-      { path: join(dir, 'equity.csv'), content: equityCsv(result) },
+      { path: join(dir, 'equity.csv'), content: equityCsvChunks(result) },
       { path: join(dir, 'orders.csv'), content: ordersCsv(result) },
       ...(isPortfolioResult(result) ? [{ path: join(dir, 'symbols.csv'), content: symbolsCsv(result, symbolContributions(result)) }] : []),
     ]);
@@ -335,7 +335,7 @@ export function emitRun(run: CompletedRun, io: CliIo, globals: GlobalFlags): voi
     writeFilesAtomic([{ path: config.output.report, content: renderHtmlReport({ run: result, metrics, meta, document }) }], '--report');
   }
   if (config.output.json) {
-    io.stdout.write(json);
+    for (const chunk of stringifyDocumentChunks(document)) io.stdout.write(chunk);
     return;
   }
   const chalk = makeChalk(useColour(io, globals.color));
