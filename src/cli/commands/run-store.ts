@@ -37,15 +37,17 @@ export function resolveStorePath(flag: unknown, env: Readonly<Record<string, str
 /**
  * Records a completed run in the store (unless turned off) and notes its id on stderr (not
  * with `--quiet`). Runs after the output is printed, so a store failure never loses it.
+ * `documentText` is `stringifyDocument(run.document)` when the caller has it already.
  * @throws OutputError `BT_STORE_*` (exit 5) when the store cannot be opened or written.
  */
-export async function recordRun(run: CompletedRun, flags: Record<string, unknown>, io: CliIo): Promise<void> {
+export async function recordRun(run: CompletedRun, flags: Record<string, unknown>, io: CliIo, documentText?: string): Promise<void> {
   const path = resolveStorePath(flags.store, io.env);
   if (path === undefined) return;
   const [{ RunStore }, { shortRunId }, { stringifyDocument }] = await Promise.all([import('../../store/run-store.js'), import('../../store/run-id.js'), import('../../report/json.js')]);
   const store = RunStore.open(path, { access: 'record' });
   try {
-    const { id } = store.record(stringifyDocument(run.document), { intraday: run.result.bars.intraday });
+    const text = documentText ?? stringifyDocument(run.document);
+    const { id } = store.record(text, { intraday: run.result.bars.intraday, document: run.document });
     if (run.config.output.quiet !== true) io.stderr.write(`note: recorded as run ${shortRunId(id)} in ${path} (see "bt runs")\n`);
   } finally {
     store.close();
