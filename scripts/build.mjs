@@ -13,7 +13,9 @@
  * Kept outside the bundle and loaded only by the commands that need them: better-sqlite3 (a
  * native module; only when a run is recorded or `bt runs` reads the store), tsx (only for a `.ts`
  * strategy file), piscina (only for worker threads, which load `dist/worker.js`), uplot (its files
- * are read only for `--report`) and asciichart (terminal charts).
+ * are read only for `--report`), asciichart (terminal charts), yaml (only with `--config`) and
+ * csv-parse (only for quoted or irregular CSV). Those are loaded with `require` or `import()`
+ * where they are used, so leaving them out of the bundle also leaves them out of start-up.
  *
  *   node scripts/build.mjs
  */
@@ -23,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../', import.meta.url));
 
 /** Packages loaded at run time from node_modules, never copied into the bundle. */
-const EXTERNAL = ['better-sqlite3', 'tsx', 'tsx/*', 'piscina', 'esbuild', 'uplot', 'asciichart'];
+const EXTERNAL = ['better-sqlite3', 'tsx', 'tsx/*', 'piscina', 'esbuild', 'uplot', 'asciichart', 'yaml', 'csv-parse', 'csv-parse/*'];
 
 await build({
   absWorkingDir: root,

@@ -1,7 +1,8 @@
 /**
  * `RunConfig`: everything one `bt run` needs, merged as defaults < YAML (`--config`) < flags.
  */
-import { parseDocument, LineCounter, isMap, isScalar, type Node as YamlNode } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Node as YamlNode } from 'yaml';
 import { ALL_IN_FRACTION } from '../engine/broker.js';
 import type { ExitLevel, Sizing, TrailDistance } from '../engine/types.js';
 import { ConfigError, UsageError } from '../errors.js';
@@ -154,6 +155,8 @@ export interface YamlConfig {
  *   (unknown key, with did-you-mean), `BT_CONFIG_SHAPE` (not a mapping).
  */
 export function parseRunYaml(text: string, file: string): YamlConfig {
+  // Required here, not imported: only a run with --config pays for loading the YAML parser.
+  const { parseDocument, LineCounter, isMap, isScalar } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {

@@ -3,8 +3,12 @@
  * odd line endings), then every cell is converted and checked. It is the reference the fast
  * path must match, and the only CSV path that reports cell errors.
  */
-import { parse } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
 import { DataError } from '../errors.js';
+
+/** csv-parse's synchronous parser, required on first use (quoted or irregular CSV only). */
+const parse = (input: string | Buffer, options: import('csv-parse/sync').Options): unknown =>
+  (createRequire(import.meta.url)('csv-parse/sync') as typeof import('csv-parse/sync')).parse(input, options);
 import type { CsvLayout } from './csv-layout.js';
 import { createTimeParser } from './parse-date.js';
 import { parseDecimal } from './parse-number.js';
