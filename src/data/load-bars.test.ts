@@ -158,6 +158,23 @@ describe('loadBars reads files in chunks (issue 12)', () => {
     expect(error.message).toBe((expected as BtError).message);
   });
 
+  it('applies --tz as parseBars does: naive times shift, zoned times stay', async () => {
+    const cases = [
+      ['naive.csv', 'date,close\n2021-07-15 09:00:00,1\n2021-07-15 10:00:00,2\n'],
+      ['zoned.csv', 'date,close\n2021-07-15T09:00:00Z,1\n2021-07-15T10:00:00Z,2\n'],
+    ];
+    for (const [name, content] of cases) {
+      const path = join(directory, name);
+      writeFileSync(path, content);
+      const [loaded] = await loadBars(path, { label: name, timeZone: 'Europe/London' });
+      const [parsed] = parseBars(content, { file: name, timeZone: 'Europe/London' });
+      expect([Array.from(loaded.time), loaded.source.dialect], name).toEqual([Array.from(parsed.time), parsed.source.dialect]);
+    }
+    const [naive] = await loadBars(join(directory, 'naive.csv'), { timeZone: 'Europe/London' });
+    expect(naive.time[0], '09:00 in London (BST) is 08:00 UTC').toBe(Date.UTC(2021, 6, 15, 8));
+    await expect(loadBars(join(directory, 'naive.csv'), { timeZone: 'Mars/Olympus' })).rejects.toMatchObject({ code: 'BT_BAD_TIME_ZONE' });
+  });
+
   it('#13.13 a line longer than the cap is a data error at its line, without reading on', async () => {
     const path = join(directory, 'runaway-line.csv');
     writeFileSync(path, `date,close\n2020-01-02,1\n2020-01-03,${'7'.repeat(MAX_LINE_BYTES * 5)}\n2020-01-06,2\n`);

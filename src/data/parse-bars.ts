@@ -78,14 +78,32 @@ export function parseBars(text: string, options: ParseOptions): BarSeries[] {
 
 /**
  * Runs `read` (which parses bars with naive timestamps as UTC) and shifts naive timestamps
- * into `options.timeZone`: zoned timestamps and unix epochs are instants already.
+ * into `options.timeZone` (see {@link applyTimeZone}).
  * @throws {UsageError} `BT_BAD_TIME_ZONE` for an unknown `options.timeZone`.
  */
 export function inTimeZone(options: ParseOptions, read: () => BarSeries[]): BarSeries[] {
-  const zone = options.timeZone === undefined ? undefined : timeZone(options.timeZone);
+  checkTimeZone(options);
   takeZonedCount();
   const series = read();
-  if (zone === undefined || zone.isUtc || takeZonedCount() > 0 || /date=unix /.test(series[0]?.source.dialect ?? '')) return series;
+  return applyTimeZone(series, options, takeZonedCount());
+}
+
+/**
+ * Validates `options.timeZone` (before any bar is read, so a bad zone is reported first).
+ * @throws {UsageError} `BT_BAD_TIME_ZONE` for an unknown zone.
+ */
+export function checkTimeZone(options: ParseOptions): void {
+  if (options.timeZone !== undefined) timeZone(options.timeZone);
+}
+
+/**
+ * Shifts the naive timestamps of `series` (parsed as UTC) into `options.timeZone`. Zoned
+ * timestamps (`zonedCount` > 0: the `takeZonedCount()` of the reading) and unix epochs are
+ * instants already and are left as they are.
+ */
+export function applyTimeZone(series: BarSeries[], options: ParseOptions, zonedCount: number): BarSeries[] {
+  const zone = options.timeZone === undefined ? undefined : timeZone(options.timeZone);
+  if (zone === undefined || zone.isUtc || zonedCount > 0 || /date=unix /.test(series[0]?.source.dialect ?? '')) return series;
   return series.map((s) => {
     naiveTimesToUtc(zone, s.time);
     const dialect = s.source.dialect.replace(/\)$/, `; tz=${zone.name})`);

@@ -13,7 +13,8 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { DataError } from '../errors.js';
 import type { BarSeries } from './bar-series.js';
 import { sniffCsvLayout, type CsvLayout } from './csv-layout.js';
-import { csvSeries, inTimeZone, parseBars, type ParseOptions } from './parse-bars.js';
+import { applyTimeZone, checkTimeZone, csvSeries, parseBars, type ParseOptions } from './parse-bars.js';
+import { takeZonedCount } from './parse-date.js';
 import { CsvFastReader } from './read-csv-fast.js';
 import { readCsvRecords } from './read-csv-records.js';
 import { DATE_SAMPLE_ROWS } from './time-column.js';
@@ -235,6 +236,9 @@ function readChunks(source: ChunkSource, size: number, options: ParseOptions): B
   if (headEnd === 0 && isRunaway(head, head.length)) throw lineTooLong(label, 1);
   const headText = head.toString('utf8', bomLength(head), headEnd);
   if (headText.includes('"')) return readWhole(source, size, options);
+  checkTimeZone(options);
+  // Counts the timestamps with a zone from here to the end (see applyTimeZone).
+  takeZonedCount();
   const layout = sniffCsvLayout(headText, label);
   const reader = new CsvFastReader(layout, headText, layout.dataOffset, breaks + 1);
   if (!reader.feed(headText, layout.dataOffset)) return readWhole(source, size, options, reader, layout, headText);
@@ -259,8 +263,8 @@ function readChunks(source: ChunkSource, size: number, options: ParseOptions): B
   }
   const read = reader.finish();
   if (read === undefined) return readWhole(source, size, options, reader, layout, headText);
-  const sha256 = source.sha256();
-  return inTimeZone(options, () => csvSeries(read, layout, options, sha256));
+  const zonedCount = takeZonedCount();
+  return applyTimeZone(csvSeries(read, layout, options, source.sha256()), options, zonedCount);
 }
 
 /**
