@@ -2,7 +2,8 @@
  * `RunConfig`: everything one `bt run` needs, merged as defaults < YAML (`--config`) < flags.
  */
 import { resolveCompat, type CompatPreset, type CompatSettings } from './compat.js';
-import { parseDocument, LineCounter, isMap, isScalar, type Node as YamlNode } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Node as YamlNode } from 'yaml';
 import { ALL_IN_FRACTION } from '../engine/broker.js';
 import type { ExitLevel, Sizing, TrailDistance } from '../engine/types.js';
 import { ConfigError, UsageError } from '../errors.js';
@@ -199,6 +200,8 @@ export function parseRunYaml(text: string, file: string): YamlConfig {
   // Mapping keys, counted before parsing: a `word:` followed by a space or the end of a line.
   let keys = 0;
   for (const _ of text.matchAll(/[^\s:]:(?=\s|$)/gm)) if (++keys > YAML_MAX_KEYS) throw configTooLarge(file, `it has more than ${YAML_MAX_KEYS} keys`);
+  // Required here, not imported: only a run with --config pays for loading the YAML parser.
+  const { parseDocument, LineCounter, isMap, isScalar } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {

@@ -173,7 +173,8 @@ function duplicateError(locator: RowLocator, row: number, message: string): Data
 
 /** The first `length` values, or the values at `indexes`. */
 function take(values: Float64Array, length: number, indexes: Int32Array | undefined): Float64Array {
-  if (indexes === undefined) return values.length === length ? values : values.slice(0, length);
+  // A view, not a copy: readers over-allocate, and a copy of every column would double the peak memory.
+  if (indexes === undefined) return values.length === length ? values : values.subarray(0, length);
   const out = new Float64Array(indexes.length);
   for (let i = 0; i < indexes.length; i++) out[i] = values[indexes[i]];
   return out;

@@ -2,8 +2,12 @@
  * CSV dialect sniffing: delimiter, header (or its absence), column mapping and decimal
  * separator, all from the first lines of the text.
  */
-import { parse } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
 import { DataError } from '../errors.js';
+
+/** csv-parse's synchronous parser, required on first use (quoted or irregular CSV only). */
+const parse = (input: string | Buffer, options: import('csv-parse/sync').Options): unknown =>
+  (createRequire(import.meta.url)('csv-parse/sync') as typeof import('csv-parse/sync')).parse(input, options);
 import { KNOWN_NAMES, mapColumns, normalizeName, type ColumnMap } from './column-map.js';
 import { parseDecimal } from './parse-number.js';
 import { createTimeParser } from './parse-date.js';

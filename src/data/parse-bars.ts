@@ -4,9 +4,9 @@
 import { createHash } from 'node:crypto';
 import type { BarSeries } from './bar-series.js';
 import { buildSeries, hasTimeOfDay } from './build-series.js';
-import { sniffCsvLayout } from './csv-layout.js';
+import { sniffCsvLayout, type CsvLayout } from './csv-layout.js';
 import { readCsvFast } from './read-csv-fast.js';
-import { readCsvRecords } from './read-csv-records.js';
+import { readCsvRecords, type CsvBars } from './read-csv-records.js';
 import { readJsonBars } from './read-json-bars.js';
 import type { RawBars } from './raw-bars.js';
 import { takeZonedCount } from './parse-date.js';
@@ -73,11 +73,37 @@ function describeDate(dateFormat: string, note: string | undefined, raw: RawBars
  * @throws {UsageError} `BT_BAD_TIME_ZONE` for an unknown `options.timeZone`.
  */
 export function parseBars(text: string, options: ParseOptions): BarSeries[] {
-  const zone = options.timeZone === undefined ? undefined : timeZone(options.timeZone);
+  return inTimeZone(options, () => parseInUtc(text, options));
+}
+
+/**
+ * Runs `read` (which parses bars with naive timestamps as UTC) and shifts naive timestamps
+ * into `options.timeZone` (see {@link applyTimeZone}).
+ * @throws {UsageError} `BT_BAD_TIME_ZONE` for an unknown `options.timeZone`.
+ */
+export function inTimeZone(options: ParseOptions, read: () => BarSeries[]): BarSeries[] {
+  checkTimeZone(options);
   takeZonedCount();
-  const series = parseInUtc(text, options);
-  // Zoned timestamps and unix epochs are instants already; only naive ones are wall-clock time.
-  if (zone === undefined || zone.isUtc || takeZonedCount() > 0 || /date=unix /.test(series[0]?.source.dialect ?? '')) return series;
+  const series = read();
+  return applyTimeZone(series, options, takeZonedCount());
+}
+
+/**
+ * Validates `options.timeZone` (before any bar is read, so a bad zone is reported first).
+ * @throws {UsageError} `BT_BAD_TIME_ZONE` for an unknown zone.
+ */
+export function checkTimeZone(options: ParseOptions): void {
+  if (options.timeZone !== undefined) timeZone(options.timeZone);
+}
+
+/**
+ * Shifts the naive timestamps of `series` (parsed as UTC) into `options.timeZone`. Zoned
+ * timestamps (`zonedCount` > 0: the `takeZonedCount()` of the reading) and unix epochs are
+ * instants already and are left as they are.
+ */
+export function applyTimeZone(series: BarSeries[], options: ParseOptions, zonedCount: number): BarSeries[] {
+  const zone = options.timeZone === undefined ? undefined : timeZone(options.timeZone);
+  if (zone === undefined || zone.isUtc || zonedCount > 0 || /date=unix /.test(series[0]?.source.dialect ?? '')) return series;
   return series.map((s) => {
     naiveTimesToUtc(zone, s.time);
     const dialect = s.source.dialect.replace(/\)$/, `; tz=${zone.name})`);
@@ -85,21 +111,37 @@ export function parseBars(text: string, options: ParseOptions): BarSeries[] {
   });
 }
 
+/** What every series of one text shares: hash, sort flag and default symbol. */
+function seriesContext(options: ParseOptions, sha256: string): { sha256: string; sort: boolean; symbol: string } {
+  return { sha256, sort: options.sort === true, symbol: options.defaultSymbol ?? symbolFromFile(options.file) };
+}
+
+/**
+ * Validates CSV bars read with `layout` into series (see `buildSeries`); both the whole-text
+ * and the chunked file readers end here.
+ */
+export function csvSeries(read: CsvBars, layout: CsvLayout, options: ParseOptions, sha256: string): BarSeries[] {
+  const { file } = options;
+  const { columns } = layout;
+  return buildSeries(read.raw, {
+    ...seriesContext(options, sha256),
+    locator: { file, kind: 'line' },
+    dialect: `csv(${layout.description}, columns=${columns.description}; date=${describeDate(read.dateFormat, read.note, read.raw)})`,
+    isCloseOnly: columns.isCloseOnly,
+    closeLabel: columns.closeLabel,
+  });
+}
+
 function parseInUtc(text: string, options: ParseOptions): BarSeries[] {
   const { file } = options;
   const sha256 = options.sha256 ?? createHash('sha256').update(text, 'utf8').digest('hex');
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const context = {
-    sha256,
-    sort: options.sort === true,
-    symbol: options.defaultSymbol ?? symbolFromFile(file),
-  };
   let start = 0;
   while (start < body.length && /\s/.test(body[start])) start++;
   if (body[start] === '[' || body[start] === '{') {
     const { raw, columns, dateFormat, note } = readJsonBars(body, file);
     return buildSeries(raw, {
-      ...context,
+      ...seriesContext(options, sha256),
       locator: { file, kind: 'bar' },
       dialect: `json(keys=${columns.description}; date=${describeDate(dateFormat, note, raw)})`,
       isCloseOnly: columns.isCloseOnly,
@@ -108,12 +150,5 @@ function parseInUtc(text: string, options: ParseOptions): BarSeries[] {
   }
   const layout = sniffCsvLayout(body, file);
   const read = (body.includes('"') ? undefined : readCsvFast(body, layout)) ?? readCsvRecords(body, layout, file);
-  const { columns } = layout;
-  return buildSeries(read.raw, {
-    ...context,
-    locator: { file, kind: 'line' },
-    dialect: `csv(${layout.description}, columns=${columns.description}; date=${describeDate(read.dateFormat, read.note, read.raw)})`,
-    isCloseOnly: columns.isCloseOnly,
-    closeLabel: columns.closeLabel,
-  });
+  return csvSeries(read, layout, options, sha256);
 }

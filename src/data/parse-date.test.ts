@@ -70,6 +70,25 @@ describe('createTimeParser', () => {
     expect(createTimeParser(['nonsense']).format).toBeUndefined();
   });
 
+  it('reads fixed-width YYYY-MM-DD[ HH:MM[:SS]] by position exactly as the general reader (issue 12)', () => {
+    const format = createTimeParser(['2020-01-02 09:30:00']).format!;
+    // The general reader takes the same stamp with a lower-case "t" or two spaces.
+    const general = (stamp: string): number => format.parse(stamp.replace(' ', '  '), 0, stamp.length + 1);
+    let seed = 3;
+    const pick = (n: number): number => (seed = (seed * 48271) % 2147483647) % n;
+    const two = (n: number): string => String(n).padStart(2, '0');
+    for (let k = 0; k < 5000; k++) {
+      // Mostly valid fields, some out of range (month 13, day 31 in a short month, hour 24, 60 s).
+      const stamp = `${1900 + pick(200)}-${two(pick(14))}-${two(pick(33))} ${two(pick(25))}:${two(pick(61))}:${two(pick(61))}`;
+      const fast = format.parse(stamp, 0, stamp.length);
+      expect(Object.is(fast, general(stamp)), stamp).toBe(true);
+      expect(Object.is(format.parse(stamp, 0, 16), general(stamp.slice(0, 16))), stamp.slice(0, 16)).toBe(true);
+      if (!Number.isNaN(fast)) expect(fast, stamp).toBe(utc(`${stamp.replace(' ', 'T')}Z`));
+    }
+    expect(format.parse('2020-02-30', 0, 10), 'no 30 February').toBeNaN();
+    expect(format.parse('2020-02-29', 0, 10)).toBe(utc('2020-02-29T00:00:00Z'));
+  });
+
   it('falls back to the other formats for a row the detected one rejects', () => {
     const parser = createTimeParser(['2020-01-02']);
     expect(parser.parse('20200103', 0, 8)).toBe(utc('2020-01-03T00:00:00Z'));

@@ -206,6 +206,47 @@ function trim(text: string, start: number, end: number): number {
   return start;
 }
 
+/** The digit at `i` as a number, or a value above 9 (NaN-free) for any other character. */
+const digitAt = (text: string, i: number): number => (text.charCodeAt(i) - 48) >>> 0;
+
+/**
+ * The common fixed-width forms `YYYY-MM-DD`, `YYYY-MM-DD HH:MM` and `YYYY-MM-DD HH:MM:SS`
+ * (separators already checked at 4 and 7; a space or `T` at 10) read by position: the same
+ * value as the general reader below, or NaN to let it decide.
+ */
+function fixedYmd(text: string, start: number, length: number): number {
+  const y0 = digitAt(text, start);
+  const y1 = digitAt(text, start + 1);
+  const y2 = digitAt(text, start + 2);
+  const y3 = digitAt(text, start + 3);
+  const m0 = digitAt(text, start + 5);
+  const m1 = digitAt(text, start + 6);
+  const d0 = digitAt(text, start + 8);
+  const d1 = digitAt(text, start + 9);
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) > 9) return NaN;
+  const day = dateMs(y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1, d0 * 10 + d1);
+  if (length === 10) return day;
+  const t = text.charCodeAt(start + 10);
+  if ((t !== 32 && t !== 84) || text.charCodeAt(start + 13) !== 58) return NaN;
+  const h0 = digitAt(text, start + 11);
+  const h1 = digitAt(text, start + 12);
+  const n0 = digitAt(text, start + 14);
+  const n1 = digitAt(text, start + 15);
+  let s0 = 0;
+  let s1 = 0;
+  if (length === 19) {
+    if (text.charCodeAt(start + 16) !== 58) return NaN;
+    s0 = digitAt(text, start + 17);
+    s1 = digitAt(text, start + 18);
+  }
+  if ((h0 | h1 | n0 | n1 | s0 | s1) > 9) return NaN;
+  const hour = h0 * 10 + h1;
+  const minute = n0 * 10 + n1;
+  const second = s0 * 10 + s1;
+  if (hour > 23 || minute > 59 || second > 59) return NaN;
+  return day + ((hour * 60 + minute) * 60 + second) * 1000;
+}
+
 /** `YYYY<sep>M<sep>D` with 1–2 digit month and day, e.g. `2020-01-02 09:30:00`, `2020/1/2`. */
 function ymdFormat(separator: string): DateFormat {
   const sep = separator.charCodeAt(0);
@@ -216,6 +257,11 @@ function ymdFormat(separator: string): DateFormat {
     parse(text, start, end) {
       start = trim(text, start, end);
       end = cursor;
+      const length = end - start;
+      if ((length === 19 || length === 16 || length === 10) && text.charCodeAt(start + 4) === sep && text.charCodeAt(start + 7) === sep) {
+        const value = fixedYmd(text, start, length);
+        if (value === value) return value;
+      }
       const year = readDigits(text, start, end, 4, 4);
       if (year < 0 || text.charCodeAt(cursor) !== sep) return NaN;
       const month = readDigits(text, cursor + 1, end, 1, 2);

@@ -52,3 +52,31 @@ export function symbolId(raw: RawBars, ids: Map<string, number>, symbol: string)
   }
   return id;
 }
+
+/** A copy of `raw` with room for `capacity` bars (≥ `raw.length`); the first `raw.length` are kept. */
+export function growRawBars(raw: RawBars, capacity: number): RawBars {
+  const grow = (values: Float64Array): Float64Array => {
+    if (values.length === 0) return values;
+    const out = new Float64Array(capacity);
+    out.set(values.subarray(0, raw.length));
+    return out;
+  };
+  const grown = (values: Int32Array): Int32Array => {
+    const out = new Int32Array(capacity);
+    out.set(values.subarray(0, raw.length));
+    return out;
+  };
+  return {
+    length: raw.length,
+    time: grow(raw.time),
+    open: grow(raw.open),
+    high: grow(raw.high),
+    low: grow(raw.low),
+    close: grow(raw.close),
+    volume: grow(raw.volume),
+    extras: raw.extras.map((extra) => ({ name: extra.name, values: grow(extra.values) })),
+    rows: grown(raw.rows),
+    symbolIds: raw.symbolIds === undefined ? undefined : grown(raw.symbolIds),
+    symbols: raw.symbols,
+  };
+}

@@ -1,7 +1,9 @@
 /**
  * The fast CSV reader for the common plain layout: no double quotes anywhere, one delimiter
  * character, numeric cells. It scans the text once, parses numbers in place (no substring per
- * cell) and writes straight into pre-sized columns: several times faster than csv-parse.
+ * cell) and writes straight into typed-array columns: several times faster than csv-parse.
+ * The text may come in pieces ({@link CsvFastReader.feed}, each ending at a line break), so a
+ * file of any size is read chunk by chunk without one string holding all of it.
  *
  * It gives up (returns undefined) on anything unusual — a malformed row, an unparseable cell —
  * and the caller then reads the text with `readCsvRecords`, which reports the error. So it
@@ -10,9 +12,9 @@
  */
 import type { CsvLayout } from './csv-layout.js';
 import type { CsvBars } from './read-csv-records.js';
-import { createTimeParser } from './parse-date.js';
+import { createTimeParser, type TimeParser } from './parse-date.js';
 import { isBlank, isSpaceCode, parseDecimal, POW10 } from './parse-number.js';
-import { allocateRawBars, symbolId } from './raw-bars.js';
+import { allocateRawBars, growRawBars, symbolId, type RawBars } from './raw-bars.js';
 import { DATE_SAMPLE_ROWS, resolveTimes, timeCell } from './time-column.js';
 
 // What to do with each column.
@@ -74,138 +76,251 @@ function isEmptyRow(text: string, start: number, end: number, delimiter: number)
   return true;
 }
 
+/** The date-format samples of a text: the time cells of its first well-formed data rows. */
+function sampleTimes(text: string, start: number, layout: CsvLayout): string[] {
+  const { columns, delimiter } = layout;
+  const length = text.length;
+  const samples: string[] = [];
+  for (let position = start; position < length && samples.length < DATE_SAMPLE_ROWS; ) {
+    let newline = text.indexOf('\n', position);
+    if (newline < 0) newline = length;
+    const end = newline > position && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+    const cells = text.slice(position, end).split(delimiter);
+    if (cells.length === columns.count && !cells.every((cell) => cell.trim() === '')) samples.push(timeCell(cells, columns));
+    position = newline + 1;
+  }
+  return samples;
+}
+
+/**
+ * Reads the data rows of a quote-free CSV given in one or more pieces. Each piece but the last
+ * must end just after a `\n`; the first one must hold the first {@link DATE_SAMPLE_ROWS} data
+ * rows (or all of them), from which the date format is detected exactly as readCsvRecords does.
+ * Columns start at `capacity` rows and grow by half when full.
+ */
+export class CsvFastReader {
+  readonly #layout: CsvLayout;
+  readonly #parser: TimeParser;
+  readonly #kinds: Uint8Array;
+  readonly #symbolIds = new Map<string, number>();
+  #raw: RawBars;
+  #targets: Float64Array[];
+  #n = 0;
+  #line: number;
+  #failed = false;
+  #failure: { readonly line: number; readonly text: string } | undefined;
+
+  /**
+   * @param sample text whose data rows from `sampleStart` on feed date-format detection (the
+   *   first piece); @param capacity initial rows of the columns (≥ 1).
+   */
+  constructor(layout: CsvLayout, sample: string, sampleStart: number, capacity: number) {
+    this.#layout = layout;
+    this.#line = layout.dataLine;
+    this.#parser = createTimeParser(sampleTimes(sample, sampleStart, layout));
+    const { columns } = layout;
+    const count = columns.count;
+    this.#raw = allocateRawBars(Math.max(1, capacity), columns);
+    const kinds = new Uint8Array(count).fill(SKIP);
+    kinds[columns.time] = TIME;
+    if (columns.timeOfDay >= 0) kinds[columns.timeOfDay] = TIME_OF_DAY;
+    if (!columns.isCloseOnly) {
+      kinds[columns.open] = PRICE;
+      kinds[columns.high] = PRICE;
+      kinds[columns.low] = PRICE;
+    }
+    kinds[columns.close] = PRICE;
+    if (columns.volume >= 0) kinds[columns.volume] = VOLUME;
+    for (const extra of columns.extras) kinds[extra.index] = EXTRA;
+    if (columns.symbol >= 0) kinds[columns.symbol] = SYMBOL;
+    this.#kinds = kinds;
+    this.#targets = this.#columnTargets();
+  }
+
+  /** Which column array each CSV column writes into (`close` as a harmless default). */
+  #columnTargets(): Float64Array[] {
+    const { columns } = this.#layout;
+    const raw = this.#raw;
+    const targets: Float64Array[] = new Array<Float64Array>(columns.count).fill(raw.close);
+    if (!columns.isCloseOnly) {
+      targets[columns.open] = raw.open;
+      targets[columns.high] = raw.high;
+      targets[columns.low] = raw.low;
+    }
+    if (columns.volume >= 0) targets[columns.volume] = raw.volume;
+    columns.extras.forEach((extra, k) => (targets[extra.index] = raw.extras[k].values));
+    return targets;
+  }
+
+  /** Bars read so far. */
+  get length(): number {
+    return this.#n;
+  }
+
+  /** 1-based line number of the next line to read. */
+  get line(): number {
+    return this.#line;
+  }
+
+  /**
+   * The row that made {@link feed} return false (its line number and text), or whose date
+   * {@link finish} found invalid (text empty).
+   */
+  get failure(): { readonly line: number; readonly text: string } | undefined {
+    return this.#failure;
+  }
+
+  /** Makes room for at least `capacity` bars in all (an estimate from the file size). */
+  reserve(capacity: number): void {
+    const raw = this.#raw;
+    if (capacity <= raw.rows.length) return;
+    raw.length = this.#n;
+    this.#raw = growRawBars(raw, capacity);
+    this.#targets = this.#columnTargets();
+  }
+
+  /**
+   * Reads the rows of `text` from `start` to its end.
+   * @returns false when a row needs the general reader (wrong field count, a cell that fails to
+   *   parse, a bad date); the reader is then spent.
+   */
+  feed(text: string, start = 0): boolean {
+    if (this.#failed) return false;
+    const { decimalComma, delimiter } = this.#layout;
+    const delimiterCode = delimiter.charCodeAt(0);
+    const separatorCode = decimalComma ? 44 : 46;
+    const count = this.#layout.columns.count;
+    const kinds = this.#kinds;
+    const parseTime = this.#parser.parse;
+    const symbolIds = this.#symbolIds;
+    const length = text.length;
+    let raw = this.#raw;
+    let targets = this.#targets;
+    let time = raw.time;
+    let rows = raw.rows;
+    let capacity = rows.length;
+    let n = this.#n;
+    let line = this.#line;
+    let position = start;
+    while (position < length) {
+      let newline = text.indexOf('\n', position);
+      if (newline < 0) newline = length;
+      const end = newline > position && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+      if (end === position || (isSpaceCode(text.charCodeAt(position)) && isBlank(text, position, end))) {
+        position = newline + 1;
+        line++;
+        continue;
+      }
+      if (n === capacity) {
+        capacity = Math.ceil(capacity * 1.5) + 16;
+        raw.length = n;
+        raw = growRawBars(raw, capacity);
+        this.#raw = raw;
+        this.#targets = targets = this.#columnTargets();
+        time = raw.time;
+        rows = raw.rows;
+      }
+      let column = 0;
+      let cellStart = position;
+      let timeStart = 0;
+      let timeEnd = 0;
+      let dayTimeStart = -1;
+      let dayTimeEnd = -1;
+      let isValid = true;
+      for (;;) {
+        if (column === count) {
+          isValid = false;
+          break;
+        }
+        const kind = kinds[column];
+        let stop: number;
+        if (kind === PRICE || kind === VOLUME || kind === EXTRA) {
+          let value = scanNumber(text, cellStart, end, delimiter, delimiterCode, separatorCode, decimalComma);
+          stop = cellEnd;
+          if (value !== value) {
+            if (kind === PRICE) isValid = false;
+            else if (kind === VOLUME) {
+              if (isBlank(text, cellStart, stop)) value = 0;
+              else isValid = false;
+            }
+          }
+          targets[column][n] = value;
+        } else {
+          stop = text.indexOf(delimiter, cellStart);
+          if (stop < 0 || stop > end) stop = end;
+          if (kind === TIME) {
+            timeStart = cellStart;
+            timeEnd = stop;
+          } else if (kind === TIME_OF_DAY) {
+            dayTimeStart = cellStart;
+            dayTimeEnd = stop;
+          } else if (kind === SYMBOL) {
+            const symbol = text.slice(cellStart, stop).trim();
+            if (symbol === '') isValid = false;
+            else raw.symbolIds![n] = symbolId(raw, symbolIds, symbol);
+          }
+        }
+        column++;
+        if (stop === end || !isValid) break;
+        cellStart = stop + 1;
+      }
+      if (isValid && column === count) {
+        let value: number;
+        if (dayTimeStart >= 0) {
+          const stamp = `${text.slice(timeStart, timeEnd)} ${text.slice(dayTimeStart, dayTimeEnd)}`;
+          value = parseTime(stamp, 0, stamp.length);
+        } else {
+          value = parseTime(text, timeStart, timeEnd);
+        }
+        time[n] = value;
+        if (value !== value) isValid = false;
+      } else {
+        isValid = false;
+      }
+      if (!isValid) {
+        // Padding rows are skipped, as readCsvRecords does; anything else needs its error.
+        if (!isEmptyRow(text, position, end, delimiterCode)) {
+          this.#failed = true;
+          this.#failure = { line, text: text.slice(position, end) };
+          return false;
+        }
+      } else {
+        rows[n] = line;
+        n++;
+      }
+      position = newline + 1;
+      line++;
+    }
+    this.#n = n;
+    this.#line = line;
+    return true;
+  }
+
+  /**
+   * The bars read, with the date format; undefined when a piece failed, no bar was read, or a
+   * date is invalid once the file's day/month order is known (readCsvRecords reports those).
+   */
+  finish(): CsvBars | undefined {
+    const raw = this.#raw;
+    raw.length = this.#n;
+    if (this.#failed || this.#n === 0) return undefined;
+    const { dateFormat, note, badIndex } = resolveTimes(raw, this.#parser);
+    if (badIndex < 0) return { raw, dateFormat, note };
+    this.#failure = { line: raw.rows[badIndex], text: '' };
+    return undefined;
+  }
+}
+
 /**
  * Reads the data rows of a quote-free `text`, or returns undefined when any row needs the
  * general reader (wrong field count, a cell that fails to parse, a bad date).
  */
 export function readCsvFast(text: string, layout: CsvLayout): CsvBars | undefined {
-  const { columns, decimalComma, delimiter } = layout;
-  const delimiterCode = delimiter.charCodeAt(0);
-  const separatorCode = decimalComma ? 44 : 46;
-  const count = columns.count;
-  const length = text.length;
-
-  // Date format from the first rows, exactly as readCsvRecords samples them.
-  const samples: string[] = [];
-  for (let position = layout.dataOffset; position < length && samples.length < DATE_SAMPLE_ROWS; ) {
-    let newline = text.indexOf('\n', position);
-    if (newline < 0) newline = length;
-    const end = newline > position && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
-    const cells = text.slice(position, end).split(delimiter);
-    if (cells.length === count && !cells.every((cell) => cell.trim() === '')) samples.push(timeCell(cells, columns));
-    position = newline + 1;
-  }
-  const parser = createTimeParser(samples);
-  const parseTime = parser.parse;
-
   // One slot per line left in the text.
+  const length = text.length;
   let capacity = 0;
   for (let i = text.indexOf('\n', layout.dataOffset); i >= 0; i = text.indexOf('\n', i + 1)) capacity++;
   if (length > layout.dataOffset && text.charCodeAt(length - 1) !== 10) capacity++;
-  const raw = allocateRawBars(capacity, columns);
-
-  const kinds = new Uint8Array(count).fill(SKIP);
-  const targets: Float64Array[] = new Array<Float64Array>(count).fill(raw.close);
-  const assign = (index: number, kind: number, target?: Float64Array): void => {
-    kinds[index] = kind;
-    if (target !== undefined) targets[index] = target;
-  };
-  assign(columns.time, TIME);
-  if (columns.timeOfDay >= 0) assign(columns.timeOfDay, TIME_OF_DAY);
-  if (!columns.isCloseOnly) {
-    assign(columns.open, PRICE, raw.open);
-    assign(columns.high, PRICE, raw.high);
-    assign(columns.low, PRICE, raw.low);
-  }
-  assign(columns.close, PRICE, raw.close);
-  if (columns.volume >= 0) assign(columns.volume, VOLUME, raw.volume);
-  columns.extras.forEach((extra, k) => assign(extra.index, EXTRA, raw.extras[k].values));
-  if (columns.symbol >= 0) assign(columns.symbol, SYMBOL);
-  const symbolIds = new Map<string, number>();
-  const time = raw.time;
-  const rows = raw.rows;
-
-  let n = 0;
-  let line = layout.dataLine;
-  let position = layout.dataOffset;
-  while (position < length) {
-    let newline = text.indexOf('\n', position);
-    if (newline < 0) newline = length;
-    const end = newline > position && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
-    if (end === position || (isSpaceCode(text.charCodeAt(position)) && isBlank(text, position, end))) {
-      position = newline + 1;
-      line++;
-      continue;
-    }
-    let column = 0;
-    let start = position;
-    let timeStart = 0;
-    let timeEnd = 0;
-    let dayTimeStart = -1;
-    let dayTimeEnd = -1;
-    let isValid = true;
-    for (;;) {
-      if (column === count) {
-        isValid = false;
-        break;
-      }
-      const kind = kinds[column];
-      let stop: number;
-      if (kind === PRICE || kind === VOLUME || kind === EXTRA) {
-        let value = scanNumber(text, start, end, delimiter, delimiterCode, separatorCode, decimalComma);
-        stop = cellEnd;
-        if (value !== value) {
-          if (kind === PRICE) isValid = false;
-          else if (kind === VOLUME) {
-            if (isBlank(text, start, stop)) value = 0;
-            else isValid = false;
-          }
-        }
-        targets[column][n] = value;
-      } else {
-        stop = text.indexOf(delimiter, start);
-        if (stop < 0 || stop > end) stop = end;
-        if (kind === TIME) {
-          timeStart = start;
-          timeEnd = stop;
-        } else if (kind === TIME_OF_DAY) {
-          dayTimeStart = start;
-          dayTimeEnd = stop;
-        } else if (kind === SYMBOL) {
-          const symbol = text.slice(start, stop).trim();
-          if (symbol === '') isValid = false;
-          else raw.symbolIds![n] = symbolId(raw, symbolIds, symbol);
-        }
-      }
-      column++;
-      if (stop === end || !isValid) break;
-      start = stop + 1;
-    }
-    if (isValid && column === count) {
-      let value: number;
-      if (dayTimeStart >= 0) {
-        const stamp = `${text.slice(timeStart, timeEnd)} ${text.slice(dayTimeStart, dayTimeEnd)}`;
-        value = parseTime(stamp, 0, stamp.length);
-      } else {
-        value = parseTime(text, timeStart, timeEnd);
-      }
-      time[n] = value;
-      if (value !== value) isValid = false;
-    } else {
-      isValid = false;
-    }
-    if (!isValid) {
-      // Padding rows are skipped, as readCsvRecords does; anything else needs its error.
-      if (!isEmptyRow(text, position, end, delimiterCode)) return undefined;
-    } else {
-      rows[n] = line;
-      n++;
-    }
-    position = newline + 1;
-    line++;
-  }
-  raw.length = n;
-  if (n === 0) return undefined;
-  const { dateFormat, note, badIndex } = resolveTimes(raw, parser);
-  return badIndex >= 0 ? undefined : { raw, dateFormat, note };
+  const reader = new CsvFastReader(layout, text, layout.dataOffset, capacity);
+  return reader.feed(text, layout.dataOffset) ? reader.finish() : undefined;
 }

@@ -3,8 +3,12 @@
  * odd line endings), then every cell is converted and checked. It is the reference the fast
  * path must match, and the only CSV path that reports cell errors.
  */
-import { parse } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
 import { DataError } from '../errors.js';
+
+/** csv-parse's synchronous parser, required on first use (quoted or irregular CSV only). */
+const parse = (input: string | Buffer, options: import('csv-parse/sync').Options): unknown =>
+  (createRequire(import.meta.url)('csv-parse/sync') as typeof import('csv-parse/sync')).parse(input, options);
 import type { CsvLayout } from './csv-layout.js';
 import { createTimeParser } from './parse-date.js';
 import { parseDecimal } from './parse-number.js';
@@ -50,8 +54,10 @@ function isBlankRecord(cells: readonly string[]): boolean {
  * @throws {DataError} `BT_DATA_BAD_CSV` (unclosed quote), `BT_DATA_ROW_SHAPE`,
  *   `BT_DATA_BAD_DATE`, `BT_DATA_BAD_NUMBER`, `BT_DATA_BAD_SYMBOL`, `BT_DATA_EMPTY`, each
  *   located at `file:line` (the line where the row starts).
+ * @param lineOffset added to every line number: for a `text` that is an excerpt of the file
+ *   whose first line is line `lineOffset + 1`.
  */
-export function readCsvRecords(text: string, layout: CsvLayout, file: string): CsvBars {
+export function readCsvRecords(text: string, layout: CsvLayout, file: string, lineOffset = 0): CsvBars {
   const bytes = Buffer.from(text, 'utf8');
   let parsed: Parsed[];
   try {
@@ -65,7 +71,7 @@ export function readCsvRecords(text: string, layout: CsvLayout, file: string): C
     }) as unknown as Parsed[];
   } catch (error) {
     const { code, bytes: offset } = error as { code?: string; bytes?: number };
-    const line = typeof offset === 'number' ? firstLineAfter(bytes, offset) : undefined;
+    const line = typeof offset === 'number' ? firstLineAfter(bytes, offset) + lineOffset : undefined;
     const message = code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted cell is never closed' : `cannot parse the CSV: ${(error as Error).message}`;
     throw new DataError('BT_DATA_BAD_CSV', message, {
       hint: 'close every opening double quote; quote a cell that contains the delimiter or a line break',
@@ -89,7 +95,7 @@ export function readCsvRecords(text: string, layout: CsvLayout, file: string): C
   let isHeaderPending = layout.hasHeader;
   for (const { record, info } of parsed) {
     while (scan < bytes.length && (bytes[scan] === 32 || bytes[scan] === 9 || bytes[scan] === 10 || bytes[scan] === 13)) countTo(scan + 1);
-    const recordLine = line;
+    const recordLine = line + lineOffset;
     countTo(info.bytes);
     if (isBlankRecord(record)) continue;
     if (isHeaderPending) {

@@ -123,6 +123,19 @@ interface Lot {
 
 const STOP_TYPES = new Set(['stop', 'trailing-stop']);
 
+/**
+ * An empty array already in V8's "objects" elements kind. A literal `[]` starts as small
+ * integers and changes kind at its first push of an object; every run's new arrays did that
+ * again, which threw away the broker's optimized code for the first runs of a process (more
+ * runs on a busy or smaller machine, where recompiling waits longer for a free core). Starting
+ * in the final kind keeps one optimized version from the first run on.
+ */
+function objectList<T>(): T[] {
+  const list = [undefined] as unknown as T[];
+  list.pop();
+  return list;
+}
+
 /** Order book, account and positions of one run. */
 export class Broker {
   readonly #config: BrokerConfig;
@@ -134,7 +147,7 @@ export class Broker {
   readonly #net: Float64Array;
   readonly #lots: Lot[][];
   /** Pending orders other than plain limit orders, in placement order. */
-  #pending: WorkingOrder[] = [];
+  #pending: WorkingOrder[] = objectList();
   /**
    * Resting plain limit orders per symbol, keyed by limit price: buys highest limit first, sells
    * lowest first, so a bar reaches only the orders it can fill (a buy limit fills when the
@@ -148,12 +161,12 @@ export class Broker {
   /** Number of plain limit orders still pending. */
   #pendingLimits = 0;
   /** Plain limit orders in placement order, pending or closed since {@link pendingOrders} last pruned it. */
-  #limitOrders: WorkingOrder[] = [];
+  #limitOrders: WorkingOrder[] = objectList();
   /** Every order ever placed, by id − 1 (ids are assigned in placement order from 1). */
-  readonly #orders: WorkingOrder[] = [];
-  readonly #fills: Fill[] = [];
-  readonly #trades: Trade[] = [];
-  readonly #rejected: RejectedOrder[] = [];
+  readonly #orders: WorkingOrder[] = objectList();
+  readonly #fills: Fill[] = objectList();
+  readonly #trades: Trade[] = objectList();
+  readonly #rejected: RejectedOrder[] = objectList();
   #nextOrderId = 1;
   /** Market-on-close orders placed since the last {@link fillAtClose}. */
   #closeOrders = 0;
@@ -170,7 +183,7 @@ export class Broker {
     this.#cash = config.initialCash;
     this.#lastClose = new Float64Array(prices.length).fill(NaN);
     this.#net = new Float64Array(prices.length);
-    this.#lots = prices.map(() => []);
+    this.#lots = prices.map(() => objectList<Lot>());
     this.#buyLimits = prices.map(() => new OrderHeap<WorkingOrder>((a, b) => a.order.limitPrice! > b.order.limitPrice!));
     this.#sellLimits = prices.map(() => new OrderHeap<WorkingOrder>((a, b) => a.order.limitPrice! < b.order.limitPrice!));
   }
@@ -819,7 +832,7 @@ export class Broker {
       entryCommission: commission,
       entrySlippage: slippage,
       tag: order.tag,
-      legs: [],
+      legs: objectList(),
     };
     this.#lots[order.symbol].push(lot);
     this.#fills.push({
@@ -898,7 +911,7 @@ export class Broker {
     for (const leg of lot.legs) {
       if (leg.status === 'pending') this.#close(leg, 'canceled', bar, `trade ${lot.id} closed (one-cancels-other)`);
     }
-    lot.legs = [];
+    lot.legs = objectList();
   }
 }
 

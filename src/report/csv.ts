@@ -5,6 +5,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { formatTime } from '../data/bar-series.js';
+import { DAY_MS } from '../data/parse-date.js';
 import type { RunResult } from '../engine/run-backtest.js';
 import { symbolNames } from './symbol-names.js';
 
@@ -86,17 +87,54 @@ export function tradesCsv(run: RunResult): string {
   );
 }
 
+/** Rows of equity.csv per chunk. */
+const EQUITY_ROWS_PER_CHUNK = 8192;
+
 /** `equity.csv`: bar, time, close, equity [cash] and drawdown [fraction below the running peak]. */
 export function equityCsv(run: RunResult): string {
+  return [...equityCsvChunks(run)].join('');
+}
+
+/** A CSV cell of a number, as `csv()` casts it: shortest round-trip decimal, empty when not finite. */
+const cell = (n: number): string => (Number.isFinite(n) ? String(n) : '');
+
+/**
+ * {@link equityCsv} in chunks of {@link EQUITY_ROWS_PER_CHUNK} rows, for writing a run of
+ * millions of bars as a stream. Its cells never need quoting (numbers and times), so each row
+ * is written directly, as csv-stringify writes it.
+ */
+export function* equityCsvChunks(run: RunResult): Generator<string> {
   const { bars, equity } = run;
-  const rows: unknown[][] = new Array(equity.length);
+  const { time, close, intraday } = bars;
+  yield 'bar,time,close,equity,drawdown\n';
   let peak = -Infinity;
+  let day = NaN;
+  let date = '';
+  let chunk = '';
   for (let i = 0; i < equity.length; i++) {
     if (equity[i] > peak) peak = equity[i];
-    rows[i] = [i, formatTime(bars.time[i], bars.intraday), bars.close[i], equity[i], peak > 0 ? 1 - equity[i] / peak : 0];
+    // The date text changes once a day: format it then, and the time of day by arithmetic.
+    const ms = time[i];
+    const today = Math.floor(ms / DAY_MS);
+    if (today !== day) {
+      day = today;
+      date = formatTime(today * DAY_MS, false);
+    }
+    let stamp = date;
+    if (intraday) {
+      const seconds = Math.floor((ms - today * DAY_MS) / 1000);
+      stamp = `${date} ${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor(seconds / 60) % 60)}:${pad2(seconds % 60)}`;
+    }
+    chunk += `${i},${Math.abs(ms) <= 8.64e15 ? stamp : formatTime(ms, intraday)},${cell(close[i])},${cell(equity[i])},${cell(peak > 0 ? 1 - equity[i] / peak : 0)}\n`;
+    if ((i + 1) % EQUITY_ROWS_PER_CHUNK === 0) {
+      yield chunk;
+      chunk = '';
+    }
   }
-  return csv(['bar', 'time', 'close', 'equity', 'drawdown'], rows);
+  if (chunk !== '') yield chunk;
 }
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 /** `orders.csv`: every order with its final status and the reason for it. */
 export function ordersCsv(run: RunResult): string {

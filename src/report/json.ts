@@ -173,3 +173,70 @@ export function buildRunDocument(run: RunResult, metrics: Metrics, meta: RunMeta
 export function stringifyDocument(document: unknown): string {
   return `${JSON.stringify(document, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 2)}\n`;
 }
+
+/** Maps a non-finite number to null, as {@link stringifyDocument} does. */
+const finiteOrNull = (_key: string, value: unknown): unknown => (typeof value === 'number' && !Number.isFinite(value) ? null : value);
+
+/** Arrays longer than this are written element by element by {@link stringifyDocumentChunks}. */
+const LARGE_ARRAY = 256;
+
+/** Characters collected before a chunk is handed out. */
+const CHUNK_CHARS = 1 << 16;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !ArrayBuffer.isView(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+}
+
+/** True when `value` is, or holds through plain objects, an array longer than {@link LARGE_ARRAY}. */
+function holdsLargeArray(value: unknown, depth: number): boolean {
+  if (Array.isArray(value)) return value.length > LARGE_ARRAY;
+  if (!isPlainObject(value) || depth > 8) return false;
+  for (const key of Object.keys(value)) if (holdsLargeArray(value[key], depth + 1)) return true;
+  return false;
+}
+
+/** `JSON.stringify(value, finiteOrNull, 2)` as if written at `indent`; undefined for values JSON omits. */
+function stringifyAt(value: unknown, indent: string): string | undefined {
+  const text = JSON.stringify(value, finiteOrNull, 2) as string | undefined;
+  // JSON escapes line breaks inside strings, so every "\n" here is one of the indentation's.
+  return text === undefined || indent === '' ? text : text.replace(/\n/g, `\n${indent}`);
+}
+
+function* chunksAt(value: unknown, indent: string): Generator<string> {
+  const inner = `${indent}  `;
+  if (Array.isArray(value) && value.length > LARGE_ARRAY) {
+    let buffer = '[';
+    for (let i = 0; i < value.length; i++) {
+      buffer += `${i === 0 ? '' : ','}\n${inner}${stringifyAt(finiteOrNull(String(i), value[i]), inner) ?? 'null'}`;
+      if (buffer.length >= CHUNK_CHARS) {
+        yield buffer;
+        buffer = '';
+      }
+    }
+    yield `${buffer}\n${indent}]`;
+    return;
+  }
+  if (isPlainObject(value) && holdsLargeArray(value, 0)) {
+    let separator = '{';
+    for (const key of Object.keys(value)) {
+      const item = finiteOrNull(key, value[key]);
+      if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+      yield `${separator}\n${inner}${JSON.stringify(key)}: `;
+      yield* chunksAt(item, inner);
+      separator = ',';
+    }
+    yield `\n${indent}}`;
+    return;
+  }
+  yield stringifyAt(value, indent) ?? 'null';
+}
+
+/**
+ * {@link stringifyDocument} in pieces of about 64 K characters, so a document with long arrays
+ * (a run of millions of bars with many trades or rejected orders) is written without one
+ * string holding all of it. Joined, the pieces are exactly `stringifyDocument(document)`.
+ */
+export function* stringifyDocumentChunks(document: unknown): Generator<string> {
+  yield* chunksAt(document, '');
+  yield '\n';
+}

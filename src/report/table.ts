@@ -6,6 +6,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { formatTime } from '../data/bar-series.js';
 import type { RunResult } from '../engine/run-backtest.js';
+import { groupDigits } from './group-digits.js';
 import { symbolNames } from './symbol-names.js';
 import type { Sizing } from '../engine/types.js';
 import { metricRegistry, type MetricDefinition, type Metrics } from '../metrics/index.js';
@@ -36,7 +37,7 @@ export function formatDuration(ms: number): string {
 
 /** Formats money with thousands separators and 2 decimals. */
 export function formatCash(value: number): string {
-  return value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return groupDigits(value, 2);
 }
 
 /** Formats a fraction as a percentage with 2 decimals (0.0512 → `5.12%`). */

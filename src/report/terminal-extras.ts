@@ -9,6 +9,7 @@ import { formatTime } from '../data/bar-series.js';
 import type { RunResult } from '../engine/run-backtest.js';
 import { metricDefinition, type MetricKey, type Metrics } from '../metrics/index.js';
 import { downsampleMinMax } from './html-downsample.js';
+import { groupDigits } from './group-digits.js';
 import { formatMetric } from './table.js';
 
 /** Rows of the chart's plot area. */
@@ -28,7 +29,7 @@ function loadAsciichart(): AsciiChart {
   return asciichart;
 }
 
-const formatAxis = (value: number): string => value.toLocaleString('en-US', { maximumFractionDigits: 0 });
+const formatAxis = (value: number): string => groupDigits(value, 0);
 
 /**
  * The equity curve as text: a dim caption and {@link CHART_ROWS} rows at most `columns` wide,

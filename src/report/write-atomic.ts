@@ -9,10 +9,30 @@ import { closeSync, existsSync, lstatSync, mkdirSync, openSync, realpathSync, re
 import { basename, dirname, join, resolve } from 'node:path';
 import { OutputError, UsageError } from '../errors.js';
 
-/** One file to write: its path and full contents. */
+/**
+ * One file to write: its path and contents, whole or as a sequence of pieces (a generator
+ * streams a large file without one string holding all of it).
+ */
 export interface OutputFile {
   readonly path: string;
-  readonly content: string;
+  readonly content: string | Iterable<string>;
+}
+
+/** Writes `content` to a new file at `path`, piece by piece when it is not one string. */
+function writeContent(path: string, content: string | Iterable<string>): void {
+  if (typeof content === 'string') {
+    writeFileSync(path, content);
+    return;
+  }
+  const fd = openSync(path, 'w');
+  try {
+    for (const piece of content) {
+      const bytes = Buffer.from(piece, 'utf8');
+      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Temporary and set-aside files of writes in progress, removed or restored if the process ends midway. */
@@ -70,12 +90,14 @@ function isSpecialFile(path: string): boolean {
 }
 
 /** Writes `content` into an existing special file (no temporary, no rename). */
-function writeThrough(path: string, content: string): void {
+function writeThrough(path: string, content: string | Iterable<string>): void {
   const fd = openSync(path, 'w');
   try {
-    const bytes = Buffer.from(content);
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    for (const piece of typeof content === 'string' ? [content] : content) {
+      const bytes = Buffer.from(piece);
+      let offset = 0;
+      while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    }
   } finally {
     closeSync(fd);
   }
@@ -104,7 +126,7 @@ export function writeFilesAtomic(files: readonly OutputFile[], flag = '--out'): 
       mkdirSync(dirname(file.path), { recursive: true });
       const temporary = join(dirname(file.path), `.${basename(file.path)}.${process.pid}.tmp`);
       temporaries.push(temporary);
-      writeFileSync(temporary, file.content);
+      writeContent(temporary, file.content);
     }
     for (const file of regular) {
       current = file.path;

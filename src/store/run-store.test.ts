@@ -80,6 +80,23 @@ describe('RunStore', () => {
     expect(stored.conventions, 'the fixed rules text is not copied into the column').not.toHaveProperty('rules');
   });
 
+  it('records the same id and columns from the document object as from its parsed text (issue 12)', () => {
+    const text = documentText(12, { totalReturn: null });
+    const document = JSON.parse(text) as Record<string, unknown>;
+    // The object may hold what JSON cannot: a non-finite number becomes null in the text.
+    (document.metrics as Record<string, unknown>).totalReturn = NaN;
+    const fromText = withStore('record', (store) => {
+      store.record(text, { intraday: false, now: 1 });
+      return store.list({ limit: 10 });
+    });
+    const fromObject = withStore('record', (store) => {
+      store.record(text, { intraday: false, now: 1, document });
+      return store.list({ limit: 10 });
+    }, join(dir, 'other.db'));
+    expect(fromObject).toEqual(fromText);
+    expect(fromObject[0].id).toBe(computeRunId(JSON.parse(text) as Record<string, unknown>));
+  });
+
   it('upserts the same inputs: one row, first created time kept, updated time and document replaced', () => {
     const first = documentText(10);
     const again = documentText(10, { file: './data/x.csv' });

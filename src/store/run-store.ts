@@ -16,11 +16,29 @@
  * never in a result document.
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { DataError, OutputError, UsageError, type BtError } from '../errors.js';
 import { computeRunId, MIN_ID_PREFIX_LENGTH, shortRunId } from './run-id.js';
+
+/**
+ * better-sqlite3's constructor, required on first use: a native module that only commands
+ * touching the store should pay for (a static import would load it with the bundled CLI).
+ */
+function sqlite(): typeof Database {
+  return createRequire(import.meta.url)('better-sqlite3') as typeof Database;
+}
+
+/**
+ * The fields of a result document that the id and the listing columns read, as parsing its
+ * JSON text would give them (a JSON round trip of just these small parts).
+ */
+function listedFields(document: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const { btVersion, data, strategy, conventions, metrics } = document;
+  return JSON.parse(JSON.stringify({ btVersion, data, strategy, conventions, metrics })) as Record<string, unknown>;
+}
 
 /** The store's schema version (`PRAGMA user_version`). */
 export const STORE_SCHEMA_VERSION = 2;
@@ -221,7 +239,7 @@ export class RunStore {
 
   /** Opens the database file `file` as the store named `path`; throws the raw error. */
   static #openAt(path: string, file: string, access: StoreAccess): RunStore {
-    const db = new Database(file, { fileMustExist: access !== 'record', timeout: STORE_BUSY_TIMEOUT_MS });
+    const db = new (sqlite())(file, { fileMustExist: access !== 'record', timeout: STORE_BUSY_TIMEOUT_MS });
     const store = new RunStore(path, access, db);
     try {
       store.#prepare();
@@ -274,11 +292,12 @@ export class RunStore {
   /**
    * Records a run: upserts the row of `computeRunId(document)` in one transaction.
    * `documentText` is the exact `bt run --json` output; `intraday` comes from the run's bars;
-   * `now` [epoch ms] defaults to the clock.
+   * `now` [epoch ms] defaults to the clock; `document`, the object `documentText` was written
+   * from, spares parsing a large text again.
    * @throws OutputError `BT_STORE_WRITE` / `BT_STORE_BUSY` when the write fails.
    */
-  record(documentText: string, options: { readonly intraday: boolean; readonly now?: number }): RecordOutcome {
-    const document = JSON.parse(documentText) as Record<string, unknown>;
+  record(documentText: string, options: { readonly intraday: boolean; readonly now?: number; readonly document?: Readonly<Record<string, unknown>> }): RecordOutcome {
+    const document = options.document === undefined ? (JSON.parse(documentText) as Record<string, unknown>) : listedFields(options.document);
     const id = computeRunId(document);
     const strategy = isRecord(document.strategy) ? document.strategy : {};
     const data = isRecord(document.data) ? document.data : {};

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import Module, { register } from 'node:module';
 import { join, resolve as resolvePath } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { didYouMean } from '../config/suggest.js';
 import { StrategyError, UsageError } from '../errors.js';
 import { BUILTIN_NAMES, BUILTIN_STRATEGIES } from './builtins.js';
@@ -48,6 +48,26 @@ export function strategyShapeProblem(value: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Defined as `true` by scripts/build.mjs in the bundled CLI and worker (`dist/cli.js`,
+ * `dist/worker.js`), which export the strategy API themselves; undefined when running from
+ * `dist/src` or `src`.
+ */
+declare const BT_BUNDLED_API: boolean | undefined;
+
+/**
+ * Files that `bt` and `bt/indicators` resolve to in a user's strategy file: this bundle when
+ * running bundled (one copy of every class for the engine and the user's code), else the
+ * compiled API under `dist/src`.
+ */
+function apiFiles(root: string): { readonly api: string; readonly indicators: string } {
+  if (typeof BT_BUNDLED_API !== 'undefined' && BT_BUNDLED_API) {
+    const self = fileURLToPath(import.meta.url);
+    return { api: self, indicators: self };
+  }
+  return { api: join(root, 'dist/src/api.js'), indicators: join(root, 'dist/src/indicators/index.js') };
+}
+
 let aliasRegistered = false;
 let tsxRegistered = false;
 
@@ -72,8 +92,7 @@ async function registerBtAlias(): Promise<void> {
   if (aliasRegistered) return;
   aliasRegistered = true;
   const root = packageRoot();
-  const api = join(root, 'dist/src/api.js');
-  const indicators = join(root, 'dist/src/indicators/index.js');
+  const { api, indicators } = apiFiles(root);
   const hook = join(root, 'dist/src/strategy/bt-alias-hook.js');
   if (!existsSync(hook) || !existsSync(api)) return;
   register(pathToFileURL(hook), { data: { api: pathToFileURL(api).href, indicators: pathToFileURL(indicators).href } });

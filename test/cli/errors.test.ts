@@ -112,3 +112,15 @@ describe('bad input: message, hint and exit code', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe.skipIf(!existsSync('/dev/zero'))('bt run --data /dev/zero', () => {
+  it('#13.13 exits 3 with one error line and a hint instead of reading without bound', () => {
+    const result = spawnCli(['run', '--data', '/dev/zero', '--strategy', 'sma-cross', '--no-store']);
+    expect(result.code).toBe(3);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'error[BT_DATA_LINE_TOO_LONG]: /dev/zero:1: the line runs on for more than 1,048,576 bytes without a line break\n' +
+        'hint: give a CSV or JSON file of bars; a row of bars is a few dozen bytes (is this a binary file or a device?)\n',
+    );
+  });
+});

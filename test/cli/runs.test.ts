@@ -428,20 +428,30 @@ describe('bt runs rm', () => {
 });
 
 describe('bt --help stays fast', () => {
-  it('loading the program (for bt --help) does not load better-sqlite3', () => {
+  it('the bundled CLI loads better-sqlite3 only when a run is recorded (issue 12)', () => {
     const script = [
       "import { createRequire } from 'node:module';",
-      "const { buildProgram } = await import('./dist/src/cli/program.js');",
-      "buildProgram({ stdout: { write() {} }, stderr: { write() {} }, stdin: process.stdin, env: {}, stdoutIsTTY: false, stderrIsTTY: false, columns: 80 }, '0', () => {});",
+      "import { mkdtempSync, rmSync } from 'node:fs';",
+      "import { tmpdir } from 'node:os';",
+      "import { join } from 'node:path';",
+      "const { main } = await import('./dist/cli.js');",
+      "const io = { stdout: { write() {} }, stderr: { write() {} }, stdin: process.stdin, env: {}, stdoutIsTTY: false, stderrIsTTY: false, columns: 80 };",
       "const loaded = () => Object.keys(createRequire(import.meta.url).cache).filter((p) => p.includes('better-sqlite3')).length;",
-      'const afterProgram = loaded();',
-      "await import('./dist/src/store/run-store.js');",
-      'console.log(JSON.stringify({ afterProgram, afterStore: loaded() }));',
+      "await main(['node', 'bt', '--help'], io);",
+      'const afterHelp = loaded();',
+      "await main(['node', 'bt', 'run', '--strategy', 'sma-cross', '--no-store', '-q'], io);",
+      'const afterRun = loaded();',
+      "const folder = mkdtempSync(join(tmpdir(), 'bt-lazy-'));",
+      "await main(['node', 'bt', 'run', '--strategy', 'sma-cross', '-q', '--store', join(folder, 'runs.db')], io);",
+      'const afterRecord = loaded();',
+      'rmSync(folder, { recursive: true, force: true });',
+      'console.log(JSON.stringify({ afterHelp, afterRun, afterRecord }));',
     ].join('\n');
     const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: projectRoot, encoding: 'utf8' });
     expect(result.status, result.stderr).toBe(0);
-    const { afterProgram, afterStore } = JSON.parse(result.stdout) as { afterProgram: number; afterStore: number };
-    expect(afterProgram, 'better-sqlite3 modules loaded by program.js').toBe(0);
-    expect(afterStore, 'the check sees better-sqlite3 once the store is loaded').toBeGreaterThan(0);
+    const { afterHelp, afterRun, afterRecord } = JSON.parse(result.stdout) as { afterHelp: number; afterRun: number; afterRecord: number };
+    expect(afterHelp, 'better-sqlite3 modules loaded by bt --help').toBe(0);
+    expect(afterRun, 'better-sqlite3 modules loaded by bt run --no-store').toBe(0);
+    expect(afterRecord, 'the check sees better-sqlite3 once a run is recorded').toBeGreaterThan(0);
   });
 });

@@ -40,16 +40,17 @@ export function resolveStorePath(flag: unknown, env: Readonly<Record<string, str
  * When the store was not asked for with `--store` (the default path or `BT_STORE`), a store
  * that cannot be loaded, opened or written (the SQLite module missing after an install with
  * `--ignore-scripts`, a read-only folder) is a warning on stderr and the run's exit code stands.
+ * `documentText` is `stringifyDocument(run.document)` when the caller has it already.
  * @throws OutputError `BT_STORE_*` (exit 5) when the `--store` store cannot be opened or written.
  */
-export async function recordRun(run: CompletedRun, flags: Record<string, unknown>, io: CliIo): Promise<void> {
+export async function recordRun(run: CompletedRun, flags: Record<string, unknown>, io: CliIo, documentText?: string): Promise<void> {
   const path = resolveStorePath(flags.store, io.env);
   if (path === undefined) return;
   try {
     const [{ RunStore }, { shortRunId }, { stringifyDocument }] = await Promise.all([import('../../store/run-store.js'), import('../../store/run-id.js'), import('../../report/json.js')]);
     const store = RunStore.open(path, { access: 'record' });
     try {
-      const { id } = store.record(stringifyDocument(run.document), { intraday: run.result.bars.intraday });
+      const { id } = store.record(documentText ?? stringifyDocument(run.document), { intraday: run.result.bars.intraday, document: run.document });
       if (run.config.output.quiet !== true) io.stderr.write(`note: recorded as run ${shortRunId(id)} in ${path} (see "bt runs")\n`);
     } finally {
       store.close();

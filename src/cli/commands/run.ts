@@ -21,8 +21,8 @@ import { createHash } from 'node:crypto';
 import { PROGRESS_INTERVAL_BARS, runBacktest, type RunOptions, type RunResult } from '../../engine/run-backtest.js';
 import { ConfigError, EXIT_CODES, StrategyError, UsageError } from '../../errors.js';
 import { computeMetrics, type Metrics } from '../../metrics/index.js';
-import { equityCsv, ordersCsv, tradesCsv } from '../../report/csv.js';
-import { buildRunDocument, stringifyDocument, type Conventions, type RunMeta } from '../../report/json.js';
+import { equityCsvChunks, ordersCsv, tradesCsv } from '../../report/csv.js';
+import { buildRunDocument, stringifyDocument, stringifyDocumentChunks, type Conventions, type RunMeta } from '../../report/json.js';
 import { makeChalk, renderHeader, renderMetricsTable, renderTradesTable } from '../../report/table.js';
 import { renderHtmlReport } from '../../report/html.js';
 import { resultNotes } from '../../report/run-document.js';
@@ -34,7 +34,7 @@ import { resolveParams, type ParamSchema, type ParamValues } from '../../strateg
 import { useColour, type CliIo } from '../io.js';
 import { startProgress } from '../progress.js';
 import { evaluateChecks, runChecks } from './run-checks.js';
-import { recordRun } from './run-store.js';
+import { recordRun, resolveStorePath } from './run-store.js';
 
 /** The bundled default data set, relative to the package root. */
 export const BUNDLED_DATA = 'data/sp500-2000.csv';
@@ -438,16 +438,21 @@ export function runOutputPaths(config: RunConfig, flags: { readonly saveBaseline
   return outputs;
 }
 
-/** Renders a completed run to stdout (tables or JSON) and writes `--out` files. */
-export function emitRun(run: CompletedRun, io: CliIo, globals: GlobalFlags): void {
+/**
+ * Renders a completed run to stdout (tables or JSON) and writes `--out` files. `documentText`
+ * is `stringifyDocument(run.document)` when the caller has it (for the run store); without it
+ * the JSON is written in pieces.
+ */
+export function emitRun(run: CompletedRun, io: CliIo, globals: GlobalFlags, documentText?: string): void {
   const { config, result, metrics, meta, document } = run;
-  const json = stringifyDocument(document);
+  const json = (): Iterable<string> => (documentText === undefined ? stringifyDocumentChunks(document) : [documentText]);
   if (config.output.out !== undefined) {
     const dir = config.output.out;
+    // Streamed: a run of millions of bars is written without one string per file.
     writeFilesAtomic([
-      { path: join(dir, 'summary.json'), content: json },
+      { path: join(dir, 'summary.json'), content: json() },
       { path: join(dir, 'trades.csv'), content: tradesCsv(result) },
-      { path: join(dir, 'equity.csv'), content: equityCsv(result) },
+      { path: join(dir, 'equity.csv'), content: equityCsvChunks(result) },
       { path: join(dir, 'orders.csv'), content: ordersCsv(result) },
       ...(isPortfolioResult(result) ? [{ path: join(dir, 'symbols.csv'), content: symbolsCsv(result, symbolContributions(result)) }] : []),
     ]);
@@ -456,7 +461,7 @@ export function emitRun(run: CompletedRun, io: CliIo, globals: GlobalFlags): voi
     writeFilesAtomic([{ path: config.output.report, content: renderHtmlReport({ run: result, metrics, meta, document }) }], '--report');
   }
   if (config.output.json) {
-    io.stdout.write(json);
+    for (const chunk of json()) io.stdout.write(chunk);
     return;
   }
   const chalk = makeChalk(useColour(io, globals.color));
@@ -482,13 +487,15 @@ export async function runCommand(flags: RunFlags & Record<string, unknown>, glob
   checkOutputPaths(runOutputPaths(config, flags as { saveBaseline?: string }), runInputPaths(config, flags as { config?: string; baseline?: string }));
   const run = await executeRun(config, io);
   const checks = await evaluateChecks(run, flags);
-  emitRun(run, io, globals);
+  // The store keeps the document's text: write that one string, rather than a second copy in pieces.
+  const documentText = resolveStorePath(flags.store, io.env) === undefined ? undefined : stringifyDocument(run.document);
+  emitRun(run, io, globals, documentText);
   let exitCode: number = await runChecks(run, flags, globals, io, checks);
   if (config.output.strict && run.result.rejectedOrders.length > 0) {
     io.stderr.write(`error[BT_REJECTED_ORDERS]: ${run.result.rejectedOrders.length} order(s) were rejected (--strict)\nhint: see orders.csv (--out) or rejectedOrders in --json\n`);
     exitCode = EXIT_CODES.checkFailed;
   }
   // Last, once everything is printed and written: a store failure (exit 5) loses no output.
-  await recordRun(run, flags, io);
+  await recordRun(run, flags, io, documentText);
   return exitCode;
 }
